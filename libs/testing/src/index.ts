@@ -1,0 +1,7 @@
+export { freePort } from './net/free-port';
+export { startRedis, type RedisServerHandle } from './redis/redis-server.launcher';
+export {
+  startKafkaMock,
+  type KafkaMockCluster,
+  type KafkaTopicSpec,
+} from './kafka-mock/kafka-mock-cluster.launcher';
