@@ -1,0 +1,29 @@
+export interface SiftErrorOptions {
+  /** Whether trying the same message again may succeed (a timeout, a 429, a lost connection). */
+  retriable: boolean;
+  cause?: unknown;
+}
+
+/**
+ * The one error type handlers throw on purpose. `code` is stable and machine-readable; `retriable` decides
+ * between redelivery with backoff and the dead-letter topic.
+ */
+export class SiftError extends Error {
+  readonly code: string;
+  readonly retriable: boolean;
+
+  constructor(code: string, message: string, options: SiftErrorOptions) {
+    super(message, { cause: options.cause });
+    this.name = 'SiftError';
+    this.code = code;
+    this.retriable = options.retriable;
+  }
+
+  static retriable(code: string, message: string, cause?: unknown): SiftError {
+    return new SiftError(code, message, { retriable: true, cause });
+  }
+
+  static fatal(code: string, message: string, cause?: unknown): SiftError {
+    return new SiftError(code, message, { retriable: false, cause });
+  }
+}

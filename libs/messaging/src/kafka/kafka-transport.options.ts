@@ -1,0 +1,20 @@
+import { MessagingLogger } from '../transport/transport.types';
+
+export interface KafkaTransportOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  readonly logger: MessagingLogger;
+  /** Group membership timing; tests shorten these so rebalances settle fast. */
+  readonly sessionTimeoutMs?: number;
+  readonly heartbeatIntervalMs?: number;
+  readonly rebalanceTimeoutMs?: number;
+  /** How long a fetch waits for data; lower means lower latency at more requests. */
+  readonly maxWaitTimeMs?: number;
+}
+
+export const KAFKA_TIMING_DEFAULTS = {
+  sessionTimeoutMs: 30_000,
+  heartbeatIntervalMs: 3_000,
+  rebalanceTimeoutMs: 60_000,
+  maxWaitTimeMs: 1_000,
+} as const;

@@ -1,0 +1,91 @@
+import { Controller, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Ctx, MicroserviceOptions, Payload } from '@nestjs/microservices';
+import { defineTopic, TopicValue } from '@sift/contracts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { SiftError } from '../errors/sift.error';
+import { FailedDelivery } from '../consumer/dead-letter.types';
+import { InMemoryTransport } from '../in-memory/in-memory.transport';
+import { TypedPublisher } from '../publisher/typed-publisher';
+import { ConsumeTopic } from './consume-topic.decorator';
+import { RethrowRpcErrorsFilter } from './rethrow-rpc-errors.filter';
+import { SiftMessageContext } from './sift-message.context';
+import { SiftTransportServer } from './sift-transport.server';
+
+const greetingsTopic = defineTopic({
+  topic: 'sift.greetings.v1',
+  key: z.string(),
+  value: z.strictObject({ name: z.string(), shout: z.boolean().default(false) }),
+  keyedBy: 'name',
+});
+
+const received: Array<{ value: TopicValue<typeof greetingsTopic>; topic: string; key: string | null }> = [];
+
+@Controller()
+class GreetingsConsumer {
+  @ConsumeTopic(greetingsTopic)
+  async greet(@Payload() value: TopicValue<typeof greetingsTopic>, @Ctx() context: SiftMessageContext) {
+    if (value.name === 'mallory') throw SiftError.fatal('FORBIDDEN_NAME', 'mallory is not welcome');
+    received.push({ value, topic: context.getTopic(), key: context.getKey() });
+  }
+}
+
+@Module({ controllers: [GreetingsConsumer] })
+class GreetingsModule {}
+
+const quiet = { debug: () => undefined, log: () => undefined, warn: () => undefined, error: () => undefined };
+
+describe('SiftTransportServer', () => {
+  it('hands parsed payloads to @ConsumeTopic handlers and dead-letters what they reject', async () => {
+    const transport = new InMemoryTransport();
+    const deadLetters: FailedDelivery[] = [];
+    const server = new SiftTransportServer({
+      transport,
+      groupId: 'greeter',
+      topics: [greetingsTopic],
+      logger: quiet,
+      deadLetters: { send: async (letter) => void deadLetters.push(letter) },
+      policy: { maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 1 },
+    });
+    const app = await NestFactory.createMicroservice<MicroserviceOptions>(GreetingsModule, {
+      strategy: server,
+      logger: false,
+    });
+    app.useGlobalFilters(new RethrowRpcErrorsFilter());
+    await app.listen();
+
+    const publisher = new TypedPublisher(transport);
+    await publisher.publish(greetingsTopic, 'ada', { name: 'ada' });
+    await publisher.publish(greetingsTopic, 'mallory', { name: 'mallory' });
+    await transport.send(greetingsTopic.topic, [{ key: 'bob', value: '{"name": 42}' }]);
+    while (received.length < 1 || deadLetters.length < 2) await sleep(10);
+    await app.close();
+
+    expect(received).toEqual([
+      { value: { name: 'ada', shout: false }, topic: 'sift.greetings.v1', key: 'ada' },
+    ]);
+    expect(deadLetters.map((l) => [l.code, l.attempts])).toEqual(
+      expect.arrayContaining([
+        ['FORBIDDEN_NAME', 1],
+        ['SCHEMA_INVALID', 1],
+      ]),
+    );
+  });
+
+  it('refuses to start when a handler names a topic it does not know', async () => {
+    const server = new SiftTransportServer({
+      transport: new InMemoryTransport(),
+      groupId: 'greeter',
+      topics: [],
+      logger: quiet,
+      deadLetters: { send: async () => undefined },
+    });
+    const app = await NestFactory.createMicroservice<MicroserviceOptions>(GreetingsModule, {
+      strategy: server,
+      logger: false,
+    });
+    await expect(app.listen()).rejects.toThrow(/names no known topic/);
+    await app.close();
+  });
+});

@@ -1,0 +1,73 @@
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import { TopicDescriptor } from '@sift/contracts';
+import { lastValueFrom } from 'rxjs';
+import { ConsumerObserver } from '../consumer/consumer-observer.types';
+import { consumeTopics } from '../consumer/consume-topics';
+import { DeadLetterSink } from '../consumer/dead-letter.types';
+import { DeliveryPolicy } from '../consumer/delivery-policy';
+import { TopicRoute } from '../consumer/topic-route';
+import { ConsumerHandle, MessageTransport, MessagingLogger } from '../transport/transport.types';
+import { SiftMessageContext } from './sift-message.context';
+
+export interface SiftTransportServerOptions {
+  readonly transport: MessageTransport;
+  readonly groupId: string;
+  /** Every topic a handler may be bound to; `@ConsumeTopic` on anything else fails at start-up. */
+  readonly topics: readonly TopicDescriptor[];
+  readonly deadLetters: DeadLetterSink;
+  readonly logger: MessagingLogger;
+  readonly concurrency?: number;
+  readonly policy?: DeliveryPolicy;
+  readonly observer?: ConsumerObserver;
+}
+
+/**
+ * A NestJS transport strategy over a Sift `MessageTransport` (Kafka or in-memory): routes each topic to its
+ * `@ConsumeTopic` handler, with the shared validation, retry and dead-letter policy in front.
+ */
+export class SiftTransportServer extends Server implements CustomTransportStrategy {
+  private consumer?: ConsumerHandle;
+
+  constructor(private readonly options: SiftTransportServerOptions) {
+    super();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      const routes = [...this.messageHandlers.entries()].map(([pattern, handler]) =>
+        this.route(pattern, handler),
+      );
+      this.consumer = await consumeTopics(this.options.transport, { ...this.options, routes });
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  /** Stops fetching, lets in-flight handlers finish and commit, and leaves the group. */
+  async close(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    await consumer?.stop();
+  }
+
+  on(): void {
+    // The transport reports its problems through the logger; there are no status events to subscribe to.
+  }
+
+  unwrap<T>(): T {
+    return this.options.transport as T;
+  }
+
+  private route(pattern: string, handler: MessageHandler): TopicRoute {
+    const descriptor = this.options.topics.find((topic) => topic.topic === pattern);
+    if (!descriptor) throw new Error(`@ConsumeTopic('${pattern}') names no known topic`);
+    return {
+      descriptor,
+      handle: async (value, message, controls) => {
+        const result = await handler(value, new SiftMessageContext([message, controls]));
+        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+      },
+    };
+  }
+}
