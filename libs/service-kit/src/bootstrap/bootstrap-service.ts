@@ -1,0 +1,92 @@
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MicroserviceOptions } from '@nestjs/microservices';
+import { ALL_TOPICS, TOPOLOGY } from '@sift/contracts';
+import {
+  DeadLetterPublisher,
+  KafkaTransport,
+  RethrowRpcErrorsFilter,
+  SiftTransportServer,
+  TypedPublisher,
+} from '@sift/messaging';
+import { RedisStateStore } from '@sift/state';
+import { parseEnv } from '../config/parse-env';
+import { ReadinessState } from '../ops/readiness.state';
+import { ServiceMetrics } from '../ops/service-metrics';
+import { ServiceDefinition } from './service-definition';
+import { ServiceRootModule } from './service-root.module';
+import { serviceTopicSpecs } from './service-topics.util';
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export interface RunningService {
+  readonly app: INestApplication;
+  readonly httpUrl: string;
+  /** Graceful stop: not ready, stop fetching, finish in-flight handlers and commit, then disconnect. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Starts one service as a NestJS hybrid app: a Sift transport microservice on Kafka, a Redis state store,
+ * and an HTTP port for `/health`, `/ready` and `/metrics`. A bad environment throws `EnvError` before
+ * anything connects.
+ */
+export async function bootstrapService(
+  definition: ServiceDefinition,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningService> {
+  const config = parseEnv(definition.name, definition.envSchema, env);
+  const logger = new Logger(`sift-${definition.name}`);
+  const transport = new KafkaTransport({
+    brokers: config.KAFKA_BROKERS,
+    clientId: config.KAFKA_CLIENT_ID ?? `sift-${definition.name}`,
+    logger,
+    sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+    heartbeatIntervalMs: config.KAFKA_HEARTBEAT_INTERVAL_MS,
+  });
+  const store = new RedisStateStore(config.REDIS_URL);
+  const metrics = new ServiceMetrics(definition.name);
+  const readiness = new ReadinessState();
+
+  const app = await NestFactory.create(
+    ServiceRootModule.compose({ feature: definition.module, config, transport, store, metrics, readiness }),
+    { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1) },
+  );
+  const { consumerGroup } = TOPOLOGY[definition.name];
+  const server = new SiftTransportServer({
+    transport,
+    groupId: consumerGroup,
+    topics: ALL_TOPICS,
+    deadLetters: new DeadLetterPublisher(new TypedPublisher(transport)),
+    logger,
+    concurrency: config.CONSUMER_CONCURRENCY,
+    policy: { maxAttempts: config.DELIVERY_MAX_ATTEMPTS, initialDelayMs: 200, maxDelayMs: 15_000 },
+    observer: metrics,
+  });
+  const microservice = app.connectMicroservice<MicroserviceOptions>(
+    { strategy: server },
+    { inheritAppConfig: false },
+  );
+  microservice.useGlobalFilters(new RethrowRpcErrorsFilter());
+
+  await transport.ensureTopics(serviceTopicSpecs(definition.name, config.TOPIC_PARTITIONS));
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  readiness.markReady();
+  const httpUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  logger.log(`ready: consuming as ${consumerGroup}, HTTP on ${httpUrl}`);
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (): Promise<void> => {
+    stopping ??= (async () => {
+      readiness.markStopping();
+      await server.close();
+      await app.close();
+      await transport.close();
+      await store.close();
+      logger.log('stopped');
+    })();
+    return stopping;
+  };
+  return { app, httpUrl, shutdown };
+}

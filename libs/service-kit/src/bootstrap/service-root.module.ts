@@ -1,0 +1,37 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { MessageTransport, MessagingModule } from '@sift/messaging';
+import { StateStore } from '@sift/state';
+import { OpsModule } from '../ops/ops.module';
+import { ReadinessState } from '../ops/readiness.state';
+import { ServiceMetrics } from '../ops/service-metrics';
+import { StateStoreModule } from '../state/state-store.module';
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+export interface ServiceRootParts {
+  readonly feature: Type<unknown>;
+  readonly config: unknown;
+  readonly transport: MessageTransport;
+  readonly store: StateStore;
+  readonly metrics: ServiceMetrics;
+  readonly readiness: ReadinessState;
+}
+
+/** Wires one service: its feature module plus messaging, state, config and the ops endpoints. */
+@Module({})
+export class ServiceRootModule {
+  static compose(parts: ServiceRootParts): DynamicModule {
+    return {
+      module: ServiceRootModule,
+      global: true,
+      imports: [
+        MessagingModule.forTransport(parts.transport),
+        StateStoreModule.forStore(parts.store),
+        OpsModule.forService(parts.metrics, parts.readiness),
+        parts.feature,
+      ],
+      providers: [{ provide: SERVICE_CONFIG, useValue: parts.config }],
+      exports: [SERVICE_CONFIG],
+    };
+  }
+}
