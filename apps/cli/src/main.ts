@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+import { createSiftProgram } from './sift.program';
+
+void createSiftProgram().parseAsync(process.argv);
