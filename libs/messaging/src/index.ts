@@ -17,6 +17,7 @@ export * from './consumer/message-decoder';
 export * from './consumer/topic-route';
 export * from './nest/consume-topic.decorator';
 export * from './nest/messaging.module';
+export * from './nest/on-rejected.decorator';
 export * from './nest/rethrow-rpc-errors.filter';
 export * from './nest/sift-message.context';
 export * from './nest/sift-transport.server';

@@ -5,7 +5,7 @@ import { ConsumerObserver } from './consumer-observer.types';
 import { DeadLetterSink } from './dead-letter.types';
 import { DeliveryPolicy } from './delivery-policy';
 import { decodeMessage } from './message-decoder';
-import { TopicRoute } from './topic-route';
+import { RejectedMessage, TopicRoute } from './topic-route';
 
 export interface MessageDispatcherOptions {
   readonly consumerGroup: string;
@@ -47,6 +47,7 @@ export class MessageDispatcher {
     }
     const decoded = decodeMessage(message, route.descriptor);
     if (!decoded.ok) {
+      await this.tellRejected(route, { message, code: decoded.code, reason: decoded.reason });
       await this.deadLetter(message, decoded.code, decoded.reason, 1);
       return;
     }
@@ -63,11 +64,24 @@ export class MessageDispatcher {
       });
     } catch (error) {
       const exhausted = isRetriable(error) ? `gave up after ${attempts} attempts: ` : '';
-      await this.deadLetter(message, errorCode(error), `${exhausted}${errorMessage(error)}`, attempts);
+      const reason = `${exhausted}${errorMessage(error)}`;
+      await this.tellRejected(route, { message, code: errorCode(error), reason, value: decoded.value });
+      await this.deadLetter(message, errorCode(error), reason, attempts);
     } finally {
       observer.handled(message.topic, Number(process.hrtime.bigint() - started) / 1e9);
     }
   };
+
+  private async tellRejected(route: TopicRoute, rejection: RejectedMessage): Promise<void> {
+    if (!route.rejected) return;
+    try {
+      await route.rejected(rejection);
+    } catch (error) {
+      this.options.logger.error(
+        `rejection handler for ${route.descriptor.topic} failed: ${errorMessage(error)}`,
+      );
+    }
+  }
 
   private async deadLetter(
     message: RawMessage,

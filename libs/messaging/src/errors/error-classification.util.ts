@@ -21,6 +21,7 @@ function isSelfDescribing(error: unknown): error is SelfDescribingError {
 export function isRetriable(error: unknown): boolean {
   if (isSelfDescribing(error)) return error.retriable;
   if (error instanceof ZodError || error instanceof SyntaxError || error instanceof TypeError) return false;
+  if (error instanceof RangeError) return false;
   return true;
 }
 

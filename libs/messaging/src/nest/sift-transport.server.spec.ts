@@ -9,6 +9,8 @@ import { FailedDelivery } from '../consumer/dead-letter.types';
 import { InMemoryTransport } from '../in-memory/in-memory.transport';
 import { TypedPublisher } from '../publisher/typed-publisher';
 import { ConsumeTopic } from './consume-topic.decorator';
+import { OnRejected } from './on-rejected.decorator';
+import { RejectedMessage } from '../consumer/topic-route';
 import { RethrowRpcErrorsFilter } from './rethrow-rpc-errors.filter';
 import { SiftMessageContext } from './sift-message.context';
 import { SiftTransportServer } from './sift-transport.server';
@@ -20,6 +22,7 @@ const greetingsTopic = defineTopic({
   keyedBy: 'name',
 });
 
+const rejections: RejectedMessage[] = [];
 const received: Array<{ value: TopicValue<typeof greetingsTopic>; topic: string; key: string | null }> = [];
 
 @Controller()
@@ -29,6 +32,11 @@ class GreetingsConsumer {
     if (value.name === 'mallory') throw SiftError.fatal('FORBIDDEN_NAME', 'mallory is not welcome');
     received.push({ value, topic: context.getTopic(), key: context.getKey() });
   }
+
+  @OnRejected(greetingsTopic)
+  async rejected(@Payload() rejection: RejectedMessage) {
+    rejections.push(rejection);
+  }
 }
 
 @Module({ controllers: [GreetingsConsumer] })
@@ -37,7 +45,7 @@ class GreetingsModule {}
 const quiet = { debug: () => undefined, log: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe('SiftTransportServer', () => {
-  it('hands parsed payloads to @ConsumeTopic handlers and dead-letters what they reject', async () => {
+  it('hands parsed payloads to @ConsumeTopic handlers, tells @OnRejected and dead-letters the rest', async () => {
     const transport = new InMemoryTransport();
     const deadLetters: FailedDelivery[] = [];
     const server = new SiftTransportServer({
@@ -59,7 +67,7 @@ describe('SiftTransportServer', () => {
     await publisher.publish(greetingsTopic, 'ada', { name: 'ada' });
     await publisher.publish(greetingsTopic, 'mallory', { name: 'mallory' });
     await transport.send(greetingsTopic.topic, [{ key: 'bob', value: '{"name": 42}' }]);
-    while (received.length < 1 || deadLetters.length < 2) await sleep(10);
+    while (received.length < 1 || deadLetters.length < 2 || rejections.length < 2) await sleep(10);
     await app.close();
 
     expect(received).toEqual([
@@ -71,6 +79,15 @@ describe('SiftTransportServer', () => {
         ['SCHEMA_INVALID', 1],
       ]),
     );
+    const byKey = new Map(rejections.map((rejection) => [rejection.message.key?.toString(), rejection]));
+    expect(byKey.size).toBe(2);
+    expect(byKey.get('bob')).toMatchObject({ code: 'SCHEMA_INVALID', reason: expect.stringMatching(/name/) });
+    expect(byKey.get('bob')?.value).toBeUndefined();
+    expect(byKey.get('mallory')).toMatchObject({
+      code: 'FORBIDDEN_NAME',
+      reason: 'mallory is not welcome',
+      value: { name: 'mallory', shout: false },
+    });
   });
 
   it('refuses to start when a handler names a topic it does not know', async () => {

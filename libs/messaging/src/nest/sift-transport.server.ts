@@ -6,7 +6,14 @@ import { consumeTopics } from '../consumer/consume-topics';
 import { DeadLetterSink } from '../consumer/dead-letter.types';
 import { DeliveryPolicy } from '../consumer/delivery-policy';
 import { TopicRoute } from '../consumer/topic-route';
-import { ConsumerHandle, MessageTransport, MessagingLogger } from '../transport/transport.types';
+import {
+  ConsumerHandle,
+  DeliveryControls,
+  MessageTransport,
+  MessagingLogger,
+  RawMessage,
+} from '../transport/transport.types';
+import { rejectedTopicOf } from './on-rejected.decorator';
 import { SiftMessageContext } from './sift-message.context';
 
 export interface SiftTransportServerOptions {
@@ -21,6 +28,8 @@ export interface SiftTransportServerOptions {
   readonly observer?: ConsumerObserver;
 }
 
+const NO_HEARTBEAT: DeliveryControls = { heartbeat: async () => undefined };
+
 /**
  * A NestJS transport strategy over a Sift `MessageTransport` (Kafka or in-memory): routes each topic to its
  * `@ConsumeTopic` handler, with the shared validation, retry and dead-letter policy in front.
@@ -34,9 +43,9 @@ export class SiftTransportServer extends Server implements CustomTransportStrate
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
-      const routes = [...this.messageHandlers.entries()].map(([pattern, handler]) =>
-        this.route(pattern, handler),
-      );
+      const routes = [...this.messageHandlers.entries()]
+        .filter(([pattern]) => rejectedTopicOf(pattern) === undefined)
+        .map(([pattern, handler]) => this.route(pattern, handler));
       this.consumer = await consumeTopics(this.options.transport, { ...this.options, routes });
       callback();
     } catch (error) {
@@ -62,12 +71,20 @@ export class SiftTransportServer extends Server implements CustomTransportStrate
   private route(pattern: string, handler: MessageHandler): TopicRoute {
     const descriptor = this.options.topics.find((topic) => topic.topic === pattern);
     if (!descriptor) throw new Error(`@ConsumeTopic('${pattern}') names no known topic`);
+    const onRejected = [...this.messageHandlers.entries()].find(([p]) => rejectedTopicOf(p) === pattern)?.[1];
+    const invoke = async (
+      handle: MessageHandler,
+      payload: unknown,
+      message: RawMessage,
+      controls: DeliveryControls,
+    ) => {
+      const result = await handle(payload, new SiftMessageContext([message, controls]));
+      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    };
     return {
       descriptor,
-      handle: async (value, message, controls) => {
-        const result = await handler(value, new SiftMessageContext([message, controls]));
-        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-      },
+      handle: (value, message, controls) => invoke(handler, value, message, controls),
+      rejected: onRejected && ((rejection) => invoke(onRejected, rejection, rejection.message, NO_HEARTBEAT)),
     };
   }
 }
