@@ -20,6 +20,13 @@ export const keyActionEventSchema = z.strictObject({
   msSinceStart: z.number().nonnegative().optional(),
   windowId: z.string().optional(),
   currentUrl: z.string().optional(),
+  /**
+   * What gave the moment away, machine-readable: `exception`, `rage-click`, `dead-click`, ... Patterns
+   * group by it (with the page and the target), so the same problem seen twice lands in one pattern.
+   */
+  signal: z.string().min(1).max(64).optional(),
+  /** The element involved, as a person would name it, e.g. `button "Pay now"`. */
+  target: z.string().min(1).max(200).optional(),
   /** The source event name, e.g. `$autocapture`. */
   event: z.string().optional(),
   /** The source `$event_type`, e.g. `click`. */
