@@ -5,7 +5,8 @@ import { ConsumeTopic, consumeTopics, KafkaTransport, topicRoute, TypedPublisher
 import { reportKey } from '@sift/state';
 import { KafkaMockCluster, RedisServerHandle, startKafkaMock, startRedis } from '@sift/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { baseEnvSchema, bootstrapService } from '@sift/service-kit';
+import { bootstrapService } from '@sift/service-kit';
+import { z } from 'zod';
 
 jest.setTimeout(90_000);
 
@@ -53,7 +54,7 @@ describe('bootstrapService graceful shutdown (Kafka mock + Redis)', () => {
 
   it('finishes the in-flight handler and commits it before leaving, and reports not-ready meanwhile', async () => {
     const running = await bootstrapService(
-      { name: 'summarizer', module: SlowJobsModule, envSchema: baseEnvSchema },
+      { name: 'summarizer', configSchema: z.object({}), module: () => ({ module: SlowJobsModule }) },
       {
         KAFKA_BROKERS: kafka.bootstrapServers,
         REDIS_URL: redis.url,

@@ -1,19 +1,14 @@
 import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions } from '@nestjs/microservices';
-import { ALL_TOPICS, TOPOLOGY } from '@sift/contracts';
-import {
-  DeadLetterPublisher,
-  KafkaTransport,
-  RethrowRpcErrorsFilter,
-  SiftTransportServer,
-  TypedPublisher,
-} from '@sift/messaging';
+import { TOPOLOGY } from '@sift/contracts';
+import { KafkaTransport, RethrowRpcErrorsFilter } from '@sift/messaging';
 import { RedisStateStore } from '@sift/state';
-import { parseEnv } from '../config/parse-env';
 import { ReadinessState } from '../ops/readiness.state';
 import { ServiceMetrics } from '../ops/service-metrics';
-import { ServiceDefinition } from './service-definition';
+import { parseServiceEnv } from '../config/service-env.schema';
+import { PipelineStage } from '../pipeline/pipeline-stage';
+import { createStageServer } from '../pipeline/stage-transport-server';
 import { ServiceRootModule } from './service-root.module';
 import { serviceTopicSpecs } from './service-topics.util';
 
@@ -32,10 +27,10 @@ export interface RunningService {
  * anything connects.
  */
 export async function bootstrapService(
-  definition: ServiceDefinition,
+  definition: PipelineStage,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningService> {
-  const config = parseEnv(definition.name, definition.envSchema, env);
+  const { base: config, stage: stageConfig } = parseServiceEnv(definition, env);
   const logger = new Logger(`sift-${definition.name}`);
   const transport = new KafkaTransport({
     brokers: config.KAFKA_BROKERS,
@@ -49,19 +44,23 @@ export async function bootstrapService(
   const readiness = new ReadinessState();
 
   const app = await NestFactory.create(
-    ServiceRootModule.compose({ feature: definition.module, config, transport, store, metrics, readiness }),
+    ServiceRootModule.compose({
+      feature: definition.module(stageConfig),
+      config,
+      transport,
+      store,
+      metrics,
+      readiness,
+    }),
     { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1) },
   );
   const { consumerGroup } = TOPOLOGY[definition.name];
-  const server = new SiftTransportServer({
+  const server = createStageServer(definition.name, {
     transport,
-    groupId: consumerGroup,
-    topics: ALL_TOPICS,
-    deadLetters: new DeadLetterPublisher(new TypedPublisher(transport)),
+    metrics,
     logger,
     concurrency: config.CONSUMER_CONCURRENCY,
     policy: { maxAttempts: config.DELIVERY_MAX_ATTEMPTS, initialDelayMs: 200, maxDelayMs: 15_000 },
-    observer: metrics,
   });
   const microservice = app.connectMicroservice<MicroserviceOptions>(
     { strategy: server },

@@ -1,15 +1,15 @@
-import { ServiceDefinition } from './service-definition';
+import { PipelineStage } from '../pipeline/pipeline-stage';
+import { parseServiceEnv } from '../config/service-env.schema';
 import { bootstrapService } from './bootstrap-service';
 import { EnvError } from '../config/env.error';
-import { parseEnv } from '../config/parse-env';
 
 /**
  * The body of every service's `main.ts`: start, and stop gracefully on SIGTERM/SIGINT within
  * SHUTDOWN_TIMEOUT_MS. A bad environment exits 1 with a message naming the variables.
  */
-export async function runService(definition: ServiceDefinition): Promise<void> {
+export async function runService(definition: PipelineStage): Promise<void> {
   try {
-    const { SHUTDOWN_TIMEOUT_MS } = parseEnv(definition.name, definition.envSchema);
+    const { SHUTDOWN_TIMEOUT_MS } = parseServiceEnv(definition).base;
     const running = await bootstrapService(definition);
     const stop = (signal: NodeJS.Signals): void => {
       process.stderr.write(`sift ${definition.name}: ${signal} received, shutting down\n`);

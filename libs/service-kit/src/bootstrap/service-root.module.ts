@@ -9,7 +9,7 @@ import { StateStoreModule } from '../state/state-store.module';
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
 export interface ServiceRootParts {
-  readonly feature: Type<unknown>;
+  readonly feature: Type<unknown> | DynamicModule;
   readonly config: unknown;
   readonly transport: MessageTransport;
   readonly store: StateStore;
