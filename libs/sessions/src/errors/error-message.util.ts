@@ -1,0 +1,23 @@
+// Duck-typed rather than `instanceof Error`: errors from Node's core modules may come from another realm
+// (jest runs tests in a vm context), where `instanceof Error` is false.
+function fieldOf(error: unknown, field: string): unknown {
+  return typeof error === 'object' && error !== null && field in error
+    ? (error as Record<string, unknown>)[field]
+    : undefined;
+}
+
+/** The message of anything thrown, for error texts that wrap it. */
+export function errorMessage(error: unknown): string {
+  const message = fieldOf(error, 'message');
+  return typeof message === 'string' ? message : String(error);
+}
+
+/** True for a Node.js filesystem error with the given `code` (ENOENT, EACCES, ...). */
+export function hasErrnoCode(error: unknown, code: string): boolean {
+  return fieldOf(error, 'code') === code;
+}
+
+/** The `cause` of an error, if it has one. */
+export function errorCause(error: unknown): unknown {
+  return fieldOf(error, 'cause');
+}
