@@ -1,0 +1,5 @@
+export * from './report-keys.util';
+export * from './report-meta.schema';
+export * from './report-registry';
+export * from './summary-store';
+export * from './pattern-chunk.schema';
