@@ -30,6 +30,11 @@ module.exports = [
               onlyDependOnLibsWithTags: ['layer:contracts', 'layer:core', 'layer:platform'],
             },
             { sourceTag: 'layer:testing', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:core'] },
+            // A stage never imports another stage: stages talk only through topics and the store.
+            {
+              sourceTag: 'layer:stage',
+              onlyDependOnLibsWithTags: ['layer:contracts', 'layer:core', 'layer:platform'],
+            },
           ],
         },
       ],

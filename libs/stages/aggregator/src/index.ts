@@ -1,0 +1,1 @@
+export { aggregatorStage } from './aggregator.stage';

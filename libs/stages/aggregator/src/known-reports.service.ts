@@ -1,0 +1,59 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SiftError } from '@sift/messaging';
+import { ReportMeta, ReportRegistry } from '@sift/reports';
+import { STATE_STORE } from '@sift/service-kit';
+import { DEADLINES_KEY, StateStore } from '@sift/state';
+
+/** A registered report and its session ids as a set (a batch may hold thousands). */
+export interface KnownReport {
+  readonly meta: ReportMeta;
+  readonly sessionIds: ReadonlySet<string>;
+}
+
+const CACHED_REPORTS = 256;
+
+/**
+ * The report registry, with the metas of recent reports cached: a meta never changes once registered,
+ * and every session result would otherwise re-read and re-validate it.
+ */
+@Injectable()
+export class KnownReports {
+  private readonly registry: ReportRegistry;
+  private readonly cache = new Map<string, KnownReport>();
+
+  constructor(@Inject(STATE_STORE) private readonly store: StateStore) {
+    this.registry = new ReportRegistry(store);
+  }
+
+  async find(reportId: string): Promise<KnownReport | null> {
+    const cached = this.cache.get(reportId);
+    if (cached) return cached;
+    const meta = await this.registry.find(reportId);
+    if (!meta) return null;
+    const report = { meta, sessionIds: new Set(meta.sessionIds) };
+    this.cache.set(reportId, report);
+    if (this.cache.size > CACHED_REPORTS) this.cache.delete(this.cache.keys().next().value ?? reportId);
+    return report;
+  }
+
+  /** The report, or a fatal error: a message about a report nobody registered can never be processed. */
+  async require(reportId: string): Promise<KnownReport> {
+    const report = await this.find(reportId);
+    if (report) return report;
+    throw SiftError.fatal('UNKNOWN_REPORT', `report "${reportId}" is not registered (never was, or expired)`);
+  }
+
+  overdue(now: number): Promise<string[]> {
+    return this.registry.overdue(now);
+  }
+
+  /** Takes the report off the deadline index; true for exactly one of several racing callers. */
+  settle(reportId: string): Promise<boolean> {
+    return this.registry.settle(reportId);
+  }
+
+  /** Puts a settled report back on the deadline index, so a sweep that failed half-way is retried. */
+  rearm(reportId: string, at: number): Promise<void> {
+    return this.store.zadd(DEADLINES_KEY, at, reportId);
+  }
+}

@@ -1,0 +1,1 @@
+export { patternExtractorStage } from './pattern-extractor.stage';

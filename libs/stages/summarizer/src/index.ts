@@ -1,0 +1,1 @@
+export { summarizerStage } from './summarizer.stage';

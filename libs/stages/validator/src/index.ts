@@ -1,0 +1,1 @@
+export { validatorStage } from './validator.stage';
