@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@sift/service-kit';
-import { AggregatorModule } from './app.module';
-import { aggregatorEnvSchema } from './config/env.schema';
+import { aggregatorStage } from '@sift/stages/aggregator';
 
-void runService({ name: 'aggregator', module: AggregatorModule, envSchema: aggregatorEnvSchema });
+void runService(aggregatorStage);

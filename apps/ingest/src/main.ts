@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@sift/service-kit';
-import { IngestModule } from './app.module';
-import { ingestEnvSchema } from './config/env.schema';
+import { ingestStage } from '@sift/stages/ingest';
 
-void runService({ name: 'ingest', module: IngestModule, envSchema: ingestEnvSchema });
+void runService(ingestStage);

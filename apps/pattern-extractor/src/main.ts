@@ -1,10 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@sift/service-kit';
-import { PatternExtractorModule } from './app.module';
-import { patternExtractorEnvSchema } from './config/env.schema';
+import { patternExtractorStage } from '@sift/stages/pattern-extractor';
 
-void runService({
-  name: 'pattern-extractor',
-  module: PatternExtractorModule,
-  envSchema: patternExtractorEnvSchema,
-});
+void runService(patternExtractorStage);

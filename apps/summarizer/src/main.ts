@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@sift/service-kit';
-import { SummarizerModule } from './app.module';
-import { summarizerEnvSchema } from './config/env.schema';
+import { summarizerStage } from '@sift/stages/summarizer';
 
-void runService({ name: 'summarizer', module: SummarizerModule, envSchema: summarizerEnvSchema });
+void runService(summarizerStage);

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@sift/service-kit';
-import { ValidatorModule } from './app.module';
-import { validatorEnvSchema } from './config/env.schema';
+import { validatorStage } from '@sift/stages/validator';
 
-void runService({ name: 'validator', module: ValidatorModule, envSchema: validatorEnvSchema });
+void runService(validatorStage);

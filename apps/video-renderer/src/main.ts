@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@sift/service-kit';
-import { VideoRendererModule } from './app.module';
-import { videoRendererEnvSchema } from './config/env.schema';
+import { videoRendererStage } from '@sift/stages/video-renderer';
 
-void runService({ name: 'video-renderer', module: VideoRendererModule, envSchema: videoRendererEnvSchema });
+void runService(videoRendererStage);

@@ -1,5 +1,0 @@
-import { Module } from '@nestjs/common';
-
-/** The summarizer service; its topic consumers are registered here. */
-@Module({})
-export class SummarizerModule {}
