@@ -1,0 +1,109 @@
+import {
+  batchesTopic,
+  DeadLetter,
+  dlqTopic,
+  ReportMessage,
+  reportsTopic,
+  SessionJob,
+  sessionJobsTopic,
+  SessionResult,
+  sessionResultsTopic,
+} from '@sift/contracts';
+import { consumeTopics, InMemoryTransport, topicRoute, TypedPublisher } from '@sift/messaging';
+import { ReportRegistry } from '@sift/reports';
+import { EmbeddedPipeline, startEmbeddedPipeline } from '@sift/service-kit';
+import { MemoryStateStore } from '@sift/state';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ingestStage } from './ingest.stage';
+
+const quiet = { debug: () => undefined, log: () => undefined, warn: () => undefined, error: () => undefined };
+const MINI_SHOP = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  'test',
+  'fixtures',
+  'batches',
+  'mini-shop',
+  'sessions',
+);
+const fileUri = (sessionId: string, file: string) => pathToFileURL(join(MINI_SHOP, sessionId, file)).href;
+
+describe('ingest stage', () => {
+  let transport: InMemoryTransport;
+  let store: MemoryStateStore;
+  let pipeline: EmbeddedPipeline;
+  const jobs: SessionJob[] = [];
+  const results: SessionResult[] = [];
+  const reports: ReportMessage[] = [];
+  const dead: DeadLetter[] = [];
+
+  beforeEach(async () => {
+    jobs.length = results.length = reports.length = dead.length = 0;
+    transport = new InMemoryTransport();
+    store = new MemoryStateStore();
+    pipeline = await startEmbeddedPipeline({ stages: [ingestStage], transport, store, logger: false });
+    await consumeTopics(transport, {
+      groupId: 'observer',
+      logger: quiet,
+      deadLetters: { send: async () => undefined },
+      routes: [
+        topicRoute(sessionJobsTopic, async (value) => void jobs.push(value)),
+        topicRoute(sessionResultsTopic, async (value) => void results.push(value)),
+        topicRoute(reportsTopic, async (value) => void reports.push(value)),
+        topicRoute(dlqTopic, async (value) => void dead.push(value)),
+      ],
+    });
+  });
+  afterEach(async () => {
+    await pipeline.stop();
+    await transport.close();
+  });
+
+  it('registers the report, then sends each session to the summarizer or skips it with a reason', async () => {
+    await new TypedPublisher(transport).publish(batchesTopic, 'r1', {
+      reportId: 'r1',
+      deadlineSeconds: 60,
+      sessions: [
+        {
+          sessionId: 'checkout-error-1',
+          events: fileUri('checkout-error-1', 'events.jsonl'),
+          recording: fileUri('checkout-error-1', 'recording.json'),
+        },
+        { sessionId: 'too-short', events: fileUri('too-short', 'events.jsonl') },
+        { sessionId: 'missing', events: fileUri('missing', 'events.jsonl') },
+      ],
+    });
+    while (jobs.length + results.length < 3) await sleep(5);
+
+    const meta = await new ReportRegistry(store).find('r1');
+    expect(meta?.sessionIds).toEqual(['checkout-error-1', 'too-short', 'missing']);
+    expect(Date.parse(meta?.deadlineAt ?? '') - Date.parse(meta?.createdAt ?? '')).toBe(60_000);
+    expect(jobs).toEqual([
+      expect.objectContaining({ sessionId: 'checkout-error-1', recordingRef: expect.any(String) }),
+    ]);
+    expect(await store.getJson(jobs[0].eventsRef)).toEqual(expect.any(Array));
+    const skipped = Object.fromEntries(
+      results.map((r) => [r.sessionId, r.status === 'skipped' ? r.reason : r.status]),
+    );
+    expect(skipped['too-short']).toMatch(/under 10 s remain/);
+    expect(skipped['missing']).toMatch(/could not load the session/);
+  });
+
+  it('answers a malformed batch with a failed report and dead-letters it', async () => {
+    await transport.send(batchesTopic.topic, [
+      { key: 'r2', value: JSON.stringify({ reportId: 'r2', sessions: [] }) },
+    ]);
+    while (reports.length === 0 || dead.length === 0) await sleep(5);
+    expect(reports[0]).toMatchObject({
+      reportId: 'r2',
+      status: 'failed',
+      failureReason: expect.stringMatching(/rejected.*sessions/s),
+    });
+    expect(dead[0]).toMatchObject({ errorCode: 'SCHEMA_INVALID', sourceTopic: 'sift.batches.v1' });
+  });
+});
