@@ -2,7 +2,7 @@ import { ReportProgress } from '@sift/contracts';
 
 /** One self-overwriting status line on a terminal; nothing when output is piped. */
 export class ProgressLine {
-  private readonly enabled: boolean;
+  private enabled: boolean;
 
   constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {
     this.enabled = Boolean(stream.isTTY);
@@ -15,10 +15,12 @@ export class ProgressLine {
     const width = 24;
     const filled = expected > 0 ? Math.round((done / expected) * width) : 0;
     const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
-    this.stream.write(`\r${progress.stage.padEnd(20)} [${bar}] ${done}/${expected} (${failed} failed)`);
+    this.stream.write(`\r${progress.stage.padEnd(20)} [${bar}] ${done}/${expected} (${failed} failed or skipped)`);
   }
 
+  /** Ends the line; updates that arrive later (the final progress message trails the report) are dropped. */
   done(): void {
     if (this.enabled) this.stream.write('\n');
+    this.enabled = false;
   }
 }
