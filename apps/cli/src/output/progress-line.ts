@@ -15,7 +15,9 @@ export class ProgressLine {
     const width = 24;
     const filled = expected > 0 ? Math.round((done / expected) * width) : 0;
     const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
-    this.stream.write(`\r${progress.stage.padEnd(20)} [${bar}] ${done}/${expected} (${failed} failed or skipped)`);
+    this.stream.write(
+      `\r${progress.stage.padEnd(20)} [${bar}] ${done}/${expected} (${failed} failed or skipped)`,
+    );
   }
 
   /** Ends the line; updates that arrive later (the final progress message trails the report) are dropped. */
