@@ -21,7 +21,8 @@ module.exports = [
             // Apps never import apps; they assemble libs.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:lib', 'type:tool'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
             // Layers: contracts stand alone; core capabilities build on contracts; the service kit on both.
             { sourceTag: 'layer:contracts', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'layer:core', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:core'] },
@@ -47,6 +48,33 @@ module.exports = [
       globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The demo shop's browser scripts: classic scripts (not modules), run in Chromium.
+    files: ['tools/fixture-factory/shop/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        localStorage: 'readonly',
+        sessionStorage: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        crypto: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        console: 'readonly',
+        navigator: 'readonly',
+        performance: 'readonly',
+        URLSearchParams: 'readonly',
+        Event: 'readonly',
+        CustomEvent: 'readonly',
+        HTMLElement: 'readonly',
+        Element: 'readonly',
+        Node: 'readonly',
+      },
+    },
   },
   prettier,
 ];
