@@ -1,3 +1,4 @@
+import { bulkhead } from 'cockatiel';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import {
@@ -8,7 +9,6 @@ import {
 } from '@sift/contracts';
 import { BatchInputError } from '../errors/batch-input.error';
 import type { BatchInput, BatchInputSession, PayloadPart, PayloadSource } from './batch-input.types';
-import { mapConcurrent } from './map-concurrent.util';
 
 /**
  * Turns a located payload into what the manifest carries: usually a uri (`file://` in embedded mode,
@@ -69,17 +69,18 @@ export async function toBatchManifest(
       `batch ${input.origin.path} has no session with events or a recording`,
     );
   }
-  const sessions = await mapConcurrent(
-    listed,
-    options.concurrency ?? DEFAULT_CONCURRENCY,
-    async (session) => ({
-      sessionId: session.sessionId,
-      // The manifest requires `events`; a recording-only session lists an empty array and ingest derives events.
-      events: session.events ? await options.reference(session.sessionId, 'events', session.events) : [],
-      ...(session.recording && {
-        recording: await options.reference(session.sessionId, 'recording', session.recording),
-      }),
-    }),
+  const slots = bulkhead(options.concurrency ?? DEFAULT_CONCURRENCY, Number.MAX_SAFE_INTEGER);
+  const sessions = await Promise.all(
+    listed.map((session) =>
+      slots.execute(async () => ({
+        sessionId: session.sessionId,
+        // The manifest requires `events`; a recording-only session lists an empty array and ingest derives events.
+        events: session.events ? await options.reference(session.sessionId, 'events', session.events) : [],
+        ...(session.recording && {
+          recording: await options.reference(session.sessionId, 'recording', session.recording),
+        }),
+      })),
+    ),
   );
   const candidate: BatchManifestInput = {
     reportId: options.reportId,

@@ -1,6 +1,6 @@
 import type { Browser } from 'puppeteer';
 import { recordSession } from './record-session';
-import { runPool } from './run-pool.util';
+import { bulkhead } from 'cockatiel';
 import type { SessionPlan } from './session-plan.types';
 import { stretchSession, type StretchedSession } from './stretch-time.util';
 
@@ -35,11 +35,24 @@ export async function recordBatch(
   plans: readonly SessionPlan[],
   options: RecordBatchOptions,
 ): Promise<RecordedSession[]> {
-  return runPool(plans, options.concurrency, async (plan) => {
-    const session = await recordWithRetries(plan, options);
-    options.onSession?.(session);
-    return session;
-  });
+  const slots = bulkhead(Math.max(1, options.concurrency), Number.MAX_SAFE_INTEGER);
+  const stop = new AbortController();
+  return Promise.all(
+    plans.map((plan) =>
+      slots.execute(async ({ signal }) => {
+        // After one session failed for good, the rest are not started: the batch is lost anyway.
+        signal.throwIfAborted();
+        try {
+          const session = await recordWithRetries(plan, options);
+          options.onSession?.(session);
+          return session;
+        } catch (error) {
+          stop.abort(error);
+          throw error;
+        }
+      }, stop.signal),
+    ),
+  );
 }
 
 async function recordWithRetries(plan: SessionPlan, options: RecordBatchOptions): Promise<RecordedSession> {

@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BATCH_FOLDER_LAYOUT, type BatchFolder } from '@sift/contracts';
-import { sumConcurrent } from './concurrent.util';
+import { bulkhead } from 'cockatiel';
 import { generatedSessionId, replacementIds } from './generated-ids.util';
 import { renderTemplate } from './payload-template.util';
 import { planSessions, type PlannedSession } from './scale-plan.util';
@@ -70,9 +70,13 @@ export async function scaleBatch(options: ScaleBatchOptions): Promise<ScaleBatch
   await mkdir(join(batchDir, sessionsDir), { recursive: true });
   const batch = scaledBatchFile(source.batch, options.sessions, options.seed);
   await writeFile(join(batchDir, batchFile), JSON.stringify(batch, null, 2) + '\n');
-  const bytes = await sumConcurrent(plan.length, WRITE_CONCURRENCY, (index) =>
-    writeSession(batchDir, plan[index] as PlannedSession, source.sessions, options.seed),
+  const slots = bulkhead(WRITE_CONCURRENCY, Number.MAX_SAFE_INTEGER);
+  const written = await Promise.all(
+    plan.map((session) =>
+      slots.execute(() => writeSession(batchDir, session, source.sessions, options.seed)),
+    ),
   );
+  const bytes = written.reduce((sum, size) => sum + size, 0);
   const labels = scaledLabels(source.labels, source.sessions, plan, options.seed);
   const labelsPath = join(out, 'labels.json');
   await writeFile(labelsPath, JSON.stringify(labels, null, 2) + '\n');
