@@ -77,6 +77,8 @@ export class MessageDispatcher {
     try {
       await route.rejected(rejection);
     } catch (error) {
+      // The answer the route owes must not get lost on a passing fault: redeliver the message instead.
+      if (isRetriable(error)) throw error;
       this.options.logger.error(
         `rejection handler for ${route.descriptor.topic} failed: ${errorMessage(error)}`,
       );
@@ -90,15 +92,22 @@ export class MessageDispatcher {
     attempts: number,
   ): Promise<void> {
     const where = `${message.topic}[${message.partition}]@${message.offset}`;
-    this.options.logger.warn(`dead-lettering ${where} (${code}): ${reason}`);
-    // If the DLQ itself is unreachable this throws, and the transport redelivers the message later.
-    await this.options.deadLetters.send({
-      message,
-      consumerGroup: this.options.consumerGroup,
-      code,
-      reason,
-      attempts,
-    });
+    const why = reason || code;
+    this.options.logger.warn(`dead-lettering ${where} (${code}): ${why}`);
+    try {
+      await this.options.deadLetters.send({
+        message,
+        consumerGroup: this.options.consumerGroup,
+        code,
+        reason: why,
+        attempts,
+      });
+    } catch (error) {
+      // An unreachable DLQ throws, and the transport redelivers the message later; a letter the DLQ can
+      // never take must not block the partition forever.
+      if (isRetriable(error)) throw error;
+      this.options.logger.error(`could not dead-letter ${where}, dropping it: ${errorMessage(error)}`);
+    }
     this.options.observer.deadLettered(message.topic, code);
   }
 }

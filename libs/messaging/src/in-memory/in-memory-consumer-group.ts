@@ -9,6 +9,8 @@ import { InMemoryPartition } from './in-memory-partition';
  */
 export class InMemoryConsumerGroup {
   private readonly members: InMemoryGroupMember[] = [];
+  /** Members that left but may still be finishing a message; every rebalance revokes them first. */
+  private readonly departing = new Set<InMemoryGroupMember>();
   private readonly committed = new Map<InMemoryPartition, number>();
   private rebalancing: Promise<void> = Promise.resolve();
 
@@ -22,7 +24,8 @@ export class InMemoryConsumerGroup {
   leave(member: InMemoryGroupMember): Promise<void> {
     const index = this.members.indexOf(member);
     if (index >= 0) this.members.splice(index, 1);
-    return this.rebalance(member);
+    this.departing.add(member);
+    return this.rebalance();
   }
 
   position(partition: InMemoryPartition): number {
@@ -33,11 +36,13 @@ export class InMemoryConsumerGroup {
     this.committed.set(partition, Math.max(nextOffset, this.position(partition)));
   }
 
-  private rebalance(leaving?: InMemoryGroupMember): Promise<void> {
+  private rebalance(): Promise<void> {
     this.rebalancing = this.rebalancing.then(async () => {
       const assignment = this.assign();
-      const everyone = leaving ? [...this.members, leaving] : this.members;
+      const leaving = [...this.departing];
+      const everyone = [...this.members, ...leaving];
       await Promise.all(everyone.map((member) => member.revokeAllBut(assignment.get(member) ?? [])));
+      leaving.forEach((member) => this.departing.delete(member));
       await Promise.all(this.members.map((member) => member.take(assignment.get(member) ?? [])));
     });
     return this.rebalancing;

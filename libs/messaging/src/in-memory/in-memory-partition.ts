@@ -41,6 +41,7 @@ export class InMemoryPartition {
     await new Promise<void>((resolve) => {
       const wake = (): void => {
         abort.removeEventListener('abort', wake);
+        this.waiters = this.waiters.filter((waiter) => waiter !== wake);
         resolve();
       };
       this.waiters.push(wake);

@@ -45,4 +45,29 @@ describe('InMemoryTransport', () => {
     expect(second).toEqual(['2']);
     await transport.close();
   });
+
+  it('never lets two members work on one partition when members leave at the same time', async () => {
+    const transport = new InMemoryTransport();
+    await transport.ensureTopics([{ topic: 'sift.t.v1', partitions: 6 }]);
+    const busy = new Map<number, string>();
+    const overlaps: string[] = [];
+    let handled = 0;
+    const member = (name: string) =>
+      transport.subscribe({ groupId: 'g', topics: ['sift.t.v1'], concurrency: 6 }, async (m) => {
+        const other = busy.get(m.partition);
+        if (other) overlaps.push(`${name} and ${other} on partition ${m.partition}`);
+        busy.set(m.partition, name);
+        await sleep(20);
+        busy.delete(m.partition);
+        handled += 1;
+      });
+    const [a, b] = await Promise.all([member('a'), member('b'), member('c')]);
+    const messages = Array.from({ length: 60 }, (_, i) => ({ key: `k${i}`, value: String(i) }));
+    await transport.send('sift.t.v1', messages);
+    await sleep(30);
+    await Promise.all([a.stop(), b.stop()]);
+    while (handled < 60) await sleep(10);
+    expect(overlaps).toEqual([]);
+    await transport.close();
+  });
 });
