@@ -10,6 +10,11 @@ export class ReportRegistry {
     await this.store.setJson(reportKeys.meta(meta.reportId), reportMetaSchema.parse(meta), {
       ttlSeconds: REPORT_STATE_TTL_SECONDS,
     });
+    await this.ensureDeadline(meta);
+  }
+
+  /** Puts the report on the deadline index (again); idempotent, so a half-done registration can be completed. */
+  async ensureDeadline(meta: ReportMeta): Promise<void> {
     await this.store.zadd(DEADLINES_KEY, Date.parse(meta.deadlineAt), meta.reportId);
   }
 

@@ -1,11 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { bulkhead } from 'cockatiel';
-import { BatchManifest, reportProgressTopic, sessionJobsTopic, sessionResultsTopic } from '@sift/contracts';
-import { TypedPublisher } from '@sift/messaging';
-import { ReportRegistry } from '@sift/reports';
+import {
+  BatchManifest,
+  reportProgressTopic,
+  reportsTopic,
+  reportV1Schema,
+  sessionJobsTopic,
+  sessionResultsTopic,
+  storeRefToUri,
+} from '@sift/contracts';
+import { RejectedMessage, TypedPublisher } from '@sift/messaging';
+import { ReportMeta, ReportRegistry, reportKeys } from '@sift/reports';
 import { STATE_STORE } from '@sift/service-kit';
 import { StateStore } from '@sift/state';
 import { INGEST_CONFIG, IngestConfig } from './ingest.config';
+import { rejectedBatchReport } from './rejected-batch-report.util';
 import { SessionIntakeService } from './session-intake.service';
 
 /**
@@ -18,7 +27,7 @@ export class BatchIngestService {
   private readonly registry: ReportRegistry;
 
   constructor(
-    @Inject(STATE_STORE) store: StateStore,
+    @Inject(STATE_STORE) private readonly store: StateStore,
     @Inject(INGEST_CONFIG) private readonly config: IngestConfig,
     private readonly intake: SessionIntakeService,
     private readonly publisher: TypedPublisher,
@@ -28,17 +37,14 @@ export class BatchIngestService {
 
   async execute(batch: BatchManifest): Promise<void> {
     const { reportId } = batch;
-    if (!(await this.registry.find(reportId))) {
-      const now = Date.now();
-      const deadlineSeconds = batch.deadlineSeconds ?? this.config.REPORT_DEADLINE_SECONDS;
-      await this.registry.register({
-        reportId,
-        ...(batch.question ? { question: batch.question } : {}),
-        ...(batch.product ? { product: batch.product } : {}),
-        createdAt: new Date(now).toISOString(),
-        deadlineAt: new Date(now + deadlineSeconds * 1000).toISOString(),
-        sessionIds: batch.sessions.map((session) => session.sessionId),
-      });
+    const registered = await this.registry.find(reportId);
+    if (registered) {
+      // The same batch again (redelivery, or a re-run under the same id): a finished report is answered
+      // as it stands; an unfinished one carries on, its deadline entry restored if registration broke off.
+      if (await this.announceFinished(reportId)) return;
+      await this.registry.ensureDeadline(registered);
+    } else {
+      await this.registry.register(this.reportMeta(batch));
     }
     const counts = { expected: batch.sessions.length, succeeded: 0, failed: 0 };
     await this.publisher.publish(reportProgressTopic, reportId, {
@@ -58,5 +64,41 @@ export class BatchIngestService {
         }),
       ),
     );
+  }
+
+  /**
+   * The failed report owed for a batch that could not be taken in — unless the report was already
+   * registered: then its sessions are under way and the aggregator's deadline answers for it.
+   */
+  async answerRejected(rejection: RejectedMessage): Promise<void> {
+    const report = rejectedBatchReport(rejection, new Date());
+    if (!report || (await this.registry.find(report.reportId))) return;
+    await this.publisher.publish(reportsTopic, report.reportId, report);
+  }
+
+  private async announceFinished(reportId: string): Promise<boolean> {
+    const key = reportKeys.document(reportId);
+    const report = await this.store.getJson(key, reportV1Schema);
+    if (!report) return false;
+    await this.publisher.publish(reportsTopic, reportId, {
+      reportId,
+      status: report.status,
+      ...(report.failureReason ? { failureReason: report.failureReason } : {}),
+      reportRef: storeRefToUri(key),
+    });
+    return true;
+  }
+
+  private reportMeta(batch: BatchManifest): ReportMeta {
+    const now = Date.now();
+    const deadlineSeconds = batch.deadlineSeconds ?? this.config.REPORT_DEADLINE_SECONDS;
+    return {
+      reportId: batch.reportId,
+      ...(batch.question ? { question: batch.question } : {}),
+      ...(batch.product ? { product: batch.product } : {}),
+      createdAt: new Date(now).toISOString(),
+      deadlineAt: new Date(now + deadlineSeconds * 1000).toISOString(),
+      sessionIds: batch.sessions.map((session) => session.sessionId),
+    };
   }
 }

@@ -1,16 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { BatchManifest, batchesTopic, reportsTopic } from '@sift/contracts';
-import { ConsumeTopic, OnRejected, RejectedMessage, TypedPublisher } from '@sift/messaging';
+import { BatchManifest, batchesTopic } from '@sift/contracts';
+import { ConsumeTopic, OnRejected, RejectedMessage } from '@sift/messaging';
 import { BatchIngestService } from './batch-ingest.service';
-import { rejectedBatchReport } from './rejected-batch-report.util';
 
 @Controller()
 export class BatchesConsumer {
-  constructor(
-    private readonly ingest: BatchIngestService,
-    private readonly publisher: TypedPublisher,
-  ) {}
+  constructor(private readonly ingest: BatchIngestService) {}
 
   @ConsumeTopic(batchesTopic)
   async handle(@Payload() batch: BatchManifest): Promise<void> {
@@ -20,7 +16,6 @@ export class BatchesConsumer {
   /** A malformed batch is answered with a failed report naming the reason (and lands in the DLQ). */
   @OnRejected(batchesTopic)
   async rejected(@Payload() rejection: RejectedMessage): Promise<void> {
-    const report = rejectedBatchReport(rejection, new Date());
-    if (report) await this.publisher.publish(reportsTopic, report.reportId, report);
+    await this.ingest.answerRejected(rejection);
   }
 }

@@ -10,7 +10,7 @@ import {
   sessionResultsTopic,
 } from '@sift/contracts';
 import { consumeTopics, InMemoryTransport, topicRoute, TypedPublisher } from '@sift/messaging';
-import { ReportRegistry } from '@sift/reports';
+import { ReportRegistry, reportKeys } from '@sift/reports';
 import { EmbeddedPipeline, startEmbeddedPipeline } from '@sift/service-kit';
 import { MemoryStateStore } from '@sift/state';
 import { join } from 'node:path';
@@ -106,4 +106,61 @@ describe('ingest stage', () => {
     });
     expect(dead[0]).toMatchObject({ errorCode: 'SCHEMA_INVALID', sourceTopic: 'sift.batches.v1' });
   });
+
+  it('answers a batch whose report already finished with the stored report, without redoing it', async () => {
+    const registry = new ReportRegistry(store);
+    await registry.register({
+      reportId: 'r3',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      deadlineAt: '2026-01-01T00:15:00.000Z',
+      sessionIds: ['too-short'],
+    });
+    await store.setJson(reportKeys.document('r3'), completedReport('r3'));
+    await new TypedPublisher(transport).publish(batchesTopic, 'r3', {
+      reportId: 'r3',
+      sessions: [{ sessionId: 'too-short', events: fileUri('too-short', 'events.jsonl') }],
+    });
+    while (reports.length === 0) await sleep(5);
+    expect(reports[0]).toEqual({
+      reportId: 'r3',
+      status: 'completed',
+      reportRef: 'redis://' + reportKeys.document('r3'),
+    });
+    expect(results).toEqual([]);
+  });
+
+  it('leaves a registered report to the aggregator when its batch is dead-lettered later', async () => {
+    await new ReportRegistry(store).register({
+      reportId: 'r4',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      deadlineAt: '2026-01-01T00:15:00.000Z',
+      sessionIds: ['a'],
+    });
+    await transport.send(batchesTopic.topic, [
+      { key: 'r4', value: JSON.stringify({ reportId: 'r4', sessions: [] }) },
+    ]);
+    while (dead.length === 0) await sleep(5);
+    await sleep(20);
+    expect(reports).toEqual([]);
+  });
 });
+
+function completedReport(reportId: string) {
+  const noUsage = { llmCalls: 0, inputTokens: 0, outputTokens: 0, clipsRendered: 0 };
+  return {
+    reportId,
+    status: 'completed',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: '2026-01-01T00:01:00.000Z',
+    sessions: {
+      requested: 1,
+      summarized: 0,
+      failed: 0,
+      skipped: [{ sessionId: 'too-short', reason: 'too short' }],
+    },
+    patterns: [],
+    summaries: [],
+    usage: { ...noUsage, byStage: {} },
+    timings: { totalMs: 60_000, byStage: {} },
+  };
+}
