@@ -1,5 +1,5 @@
 import { ReportV1 } from '@sift/contracts';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ClusterOptions, kafkaTransport, redisStore } from '../runtime/kafka-options';
 import { cliLogger } from '../runtime/quiet-logger';
@@ -8,7 +8,7 @@ import { followReports } from '../runtime/report-waiter';
 interface ReportsOptions extends ClusterOptions {
   readonly reportId?: string;
   readonly follow?: boolean;
-  readonly timeout: string;
+  readonly timeout: number;
 }
 
 export function reportsCommand(): Command {
@@ -18,10 +18,13 @@ export function reportsCommand(): Command {
     .option('--redis <url>', 'state store, to load reports published by reference (default: REDIS_URL)')
     .option('--report-id <id>', 'only this report; exits once it has been printed')
     .option('-f, --follow', 'keep following, and print progress to stderr')
-    .option(
-      '--timeout <seconds>',
-      'give up after this long without the report (or without any new report)',
-      '600',
+    .addOption(
+      new Option(
+        '--timeout <seconds>',
+        'give up after this long without the report (or without any new report)',
+      )
+        .default(600)
+        .argParser(positiveSeconds),
     )
     .action(async (options: ReportsOptions) => {
       const transport = kafkaTransport(options);
@@ -47,7 +50,7 @@ export function reportsCommand(): Command {
           );
         },
       });
-      const timeoutMs = Number(options.timeout) * 1000;
+      const timeoutMs = options.timeout * 1000;
       const idle = options.reportId ? timeoutMs : Math.min(timeoutMs, 5_000);
       while (options.follow || (!found && Date.now() - lastSeen < idle)) await sleep(100);
       await consumer.stop();
@@ -58,4 +61,11 @@ export function reportsCommand(): Command {
         process.exitCode = 1;
       }
     });
+}
+
+function positiveSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new InvalidArgumentError('expected a positive number of seconds');
+  return seconds;
 }

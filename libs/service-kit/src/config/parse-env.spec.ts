@@ -21,6 +21,7 @@ describe('parseEnv', () => {
     [{ ...good, KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS'],
     [{ ...good, REDIS_URL: 'http://x' }, 'REDIS_URL'],
     [{ ...good, HTTP_PORT: 'eighty' }, 'HTTP_PORT'],
+    [{ ...good, HTTP_PORT: '70000' }, 'HTTP_PORT'],
     [{ ...good, CONSUMER_CONCURRENCY: '0' }, 'CONSUMER_CONCURRENCY'],
     [{ ...good, LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
   ])('names the bad variable (%o → %s)', (env, variable) => {
@@ -44,5 +45,9 @@ describe('parseEnv', () => {
   it('accepts a service schema with extra variables', () => {
     const extended = schema.extend({ MODEL: z.string().default('offline') });
     expect(parseEnv('summarizer', extended, good).MODEL).toBe('offline');
+  });
+
+  it('treats an empty variable as unset, so the default applies', () => {
+    expect(parseEnv('ingest', schema, { ...good, HTTP_PORT: '' }).HTTP_PORT).toBe(3101);
   });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PipelineStage, StageConfigSchema } from '../pipeline/pipeline-stage';
 import { BaseEnv, baseEnvSchema } from './base-env.schema';
 import { EnvError } from './env.error';
+import { setVariables } from './set-variables.util';
 
 const DEFAULT_HTTP_PORTS: Record<ServiceName, number> = {
   ingest: 3101,
@@ -29,8 +30,9 @@ export function parseServiceEnv<S extends StageConfigSchema>(
   const baseSchema = baseEnvSchema.extend({
     HTTP_PORT: baseEnvSchema.shape.HTTP_PORT.default(DEFAULT_HTTP_PORTS[stage.name]),
   });
-  const base = baseSchema.safeParse(env);
-  const own = stage.configSchema.safeParse(env);
+  const set = setVariables(env);
+  const base = baseSchema.safeParse(set);
+  const own = stage.configSchema.safeParse(set);
   if (base.success && own.success) return { base: base.data, stage: own.data };
   throw new EnvError(stage.name, [...(base.error?.issues ?? []), ...(own.error?.issues ?? [])]);
 }
