@@ -88,4 +88,17 @@ describe('aggregator stage, failing reports', () => {
     });
     expect(harness.reports).toEqual([]);
   });
+
+  it('finalizes a report whose pattern chunks never answer at the pattern deadline', async () => {
+    await start({ answer: 'never', env: { PATTERN_STAGE_TIMEOUT_MS: '300' } });
+    await harness.register('r-stuck', ['s1']);
+    await harness.send([await harness.succeeded('r-stuck', 's1')]);
+    await harness.waitFor(() => harness.reports.length === 1);
+
+    const [message] = harness.reports;
+    expect(harness.extractor.jobs).toHaveLength(1);
+    expect(message.status).toBe('failed');
+    expect(message.failureReason).toBe('pattern extraction failed for 1 of 1 chunks: no result recorded');
+    expect(reportV1Schema.parse(message.report).sessions.summarized).toBe(1);
+  });
 });

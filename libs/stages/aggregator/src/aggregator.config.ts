@@ -10,6 +10,8 @@ export const aggregatorConfigSchema = z.object({
   SESSION_SUCCESS_THRESHOLD: ratio.default(0.5),
   /** Share of a pattern stage's chunks that must succeed for the report to complete. */
   PATTERN_CHUNK_SUCCESS_THRESHOLD: ratio.default(0.75),
+  /** How long pattern extraction may take before the report is finalized with the chunks that answered. */
+  PATTERN_STAGE_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   /** Reports whose JSON is larger than this travel on `sift.reports.v1` by reference. */
   REPORT_INLINE_MAX_BYTES: z.coerce.number().int().positive().default(262_144),
 });

@@ -2,10 +2,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { errorMessage, isRetriable } from '@sift/messaging';
 import { AGGREGATOR_CONFIG, AggregatorConfig } from './aggregator.config';
 import { KnownReports } from './known-reports.service';
+import { PatternsPhaseService } from './patterns-phase.service';
+import { ReportTransitions } from './report-transitions.store';
 import { SessionsPhaseService } from './sessions-phase.service';
 
 /**
- * Closes the sessions phase of reports whose deadline passed, every REPORT_DEADLINE_SWEEP_MS. Of several
+ * Closes the open phase (sessions, then pattern extraction) of reports whose deadline passed, every REPORT_DEADLINE_SWEEP_MS. Of several
  * aggregator replicas, the one that takes a report off the deadline index closes it. Sweeps never overlap
  * and never crash the process.
  */
@@ -20,6 +22,8 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     @Inject(AGGREGATOR_CONFIG) private readonly config: AggregatorConfig,
     private readonly reports: KnownReports,
     private readonly sessions: SessionsPhaseService,
+    private readonly patterns: PatternsPhaseService,
+    private readonly transitions: ReportTransitions,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -60,7 +64,9 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
   /** A transient failure puts the report back on the index: the close resumes where it stopped. */
   private async close(reportId: string): Promise<void> {
     try {
-      await this.sessions.closeOverdue(reportId);
+      const sessionsClosed = (await this.transitions.state(reportId, 'sessions-closed')) === 'done';
+      if (sessionsClosed) await this.patterns.closeOverdue(reportId);
+      else await this.sessions.closeOverdue(reportId);
     } catch (error) {
       const retry = isRetriable(error);
       const next = retry ? ', will retry' : '';

@@ -4,8 +4,8 @@ import { PatternChunkOutput, patternChunkInputSchema, reportKeys } from '@sift/r
 import { StateStore } from '@sift/state';
 
 export interface FakeExtractorOptions {
-  /** `one-pattern` (default): a pattern about the chunk's first session; `fail`: a failed chunk. */
-  readonly answer?: 'one-pattern' | 'fail';
+  /** `one-pattern` (default): a pattern about the chunk's first session; `fail`: a failed chunk; `never`: no answer. */
+  readonly answer?: 'one-pattern' | 'fail' | 'never';
   /** How often each result is published (2 = a redelivered result). */
   readonly resultCopies?: number;
 }
@@ -22,6 +22,7 @@ export class FakePatternExtractor {
 
   readonly handle = async (job: PatternJob): Promise<void> => {
     this.jobs.push(job);
+    if (this.options.answer === 'never') return;
     const result: PatternResultInput =
       this.options.answer === 'fail'
         ? { ...chunkOf(job), status: 'failed', reason: 'model output is not valid YAML' }

@@ -46,10 +46,21 @@ export class PatternsPhaseService {
         value: { reportId, stage: plan.stage, chunkId, chunkIndex, chunkCount, inputRef },
       })),
     );
+    // The report goes back on the deadline index: chunks that never answer must not hold it open forever.
+    await this.reports.rearm(reportId, Date.now() + this.config.PATTERN_STAGE_TIMEOUT_MS);
     await this.progress.publish(reportId, 'extracting-patterns', {
       expected: chunkCount,
       succeeded: 0,
       failed: 0,
+    });
+  }
+
+  /** At the pattern deadline: chunks that never answered count as failed, then the threshold decides. */
+  closeOverdue(reportId: string): Promise<void> {
+    return this.locks.run(reportId, async () => {
+      const report = await this.reports.find(reportId);
+      const plan = report && (await this.chunks.loadPlan(reportId, 'extract'));
+      if (report && plan) await this.close(report.meta, plan);
     });
   }
 
