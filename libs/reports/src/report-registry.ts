@@ -6,16 +6,16 @@ import { REPORT_STATE_TTL_SECONDS, reportKeys } from './report-keys.util';
 export class ReportRegistry {
   constructor(private readonly store: StateStore) {}
 
+  /**
+   * The deadline goes in first: a registration that breaks off in between leaves no meta, so the batch's
+   * redelivery registers it again, and never a registered report without a deadline.
+   */
   async register(meta: ReportMeta): Promise<void> {
-    await this.store.setJson(reportKeys.meta(meta.reportId), reportMetaSchema.parse(meta), {
+    const valid = reportMetaSchema.parse(meta);
+    await this.store.zadd(DEADLINES_KEY, Date.parse(valid.deadlineAt), valid.reportId);
+    await this.store.setJson(reportKeys.meta(valid.reportId), valid, {
       ttlSeconds: REPORT_STATE_TTL_SECONDS,
     });
-    await this.ensureDeadline(meta);
-  }
-
-  /** Puts the report on the deadline index (again); idempotent, so a half-done registration can be completed. */
-  async ensureDeadline(meta: ReportMeta): Promise<void> {
-    await this.store.zadd(DEADLINES_KEY, Date.parse(meta.deadlineAt), meta.reportId);
   }
 
   find(reportId: string): Promise<ReportMeta | null> {

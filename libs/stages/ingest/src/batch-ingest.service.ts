@@ -37,12 +37,10 @@ export class BatchIngestService {
 
   async execute(batch: BatchManifest): Promise<void> {
     const { reportId } = batch;
-    const registered = await this.registry.find(reportId);
-    if (registered) {
+    if (await this.registry.find(reportId)) {
       // The same batch again (redelivery, or a re-run under the same id): a finished report is answered
-      // as it stands; an unfinished one carries on, its deadline entry restored if registration broke off.
+      // as it stands; an unfinished one carries on where it is.
       if (await this.announceFinished(reportId)) return;
-      await this.registry.ensureDeadline(registered);
     } else {
       await this.registry.register(this.reportMeta(batch));
     }
