@@ -1,3 +1,4 @@
+import { startCheckout } from './checkout.steps';
 import type { JourneyContext } from './journey.types';
 
 const PRODUCT_IDS = [1, 2, 3, 4, 5, 6] as const;
@@ -106,4 +107,13 @@ async function updateAccount({ page, human, random }: JourneyContext): Promise<v
   await human.read();
   await human.clickToNavigate('#nav-home');
   await human.read();
+}
+
+/** The common way into checkout: shop, one product, add it, cart, "Proceed to checkout". */
+export async function shopIntoCheckout(context: JourneyContext): Promise<void> {
+  await openShop(context);
+  await browseToProduct(context);
+  await addToCart(context);
+  await goToCart(context);
+  await startCheckout(context);
 }

@@ -1,10 +1,9 @@
-import { addToCart, browseToProduct, goToCart, openShop } from './browse.steps';
+import { shopIntoCheckout } from './browse.steps';
 import {
   chooseShipping,
   clickShippingContinue,
   passAddressStep,
   pay,
-  startCheckout,
   waitForPaymentStep,
 } from './checkout.steps';
 import type { Journey } from './journey.types';
@@ -17,11 +16,7 @@ import { shopperDetails } from './shopper-details.util';
 export const confusingShippingHelpJourney: Journey = async (context) => {
   const { human, plan, random, page } = context;
   const details = shopperDetails(random);
-  await openShop(context);
-  await browseToProduct(context);
-  await addToCart(context);
-  await goToCart(context);
-  await startCheckout(context);
+  await shopIntoCheckout(context);
   await passAddressStep(context, details);
   await human.read();
   await human.clickToNavigate('#shipping-help');

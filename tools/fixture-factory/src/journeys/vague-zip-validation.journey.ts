@@ -1,10 +1,9 @@
-import { addToCart, browseToProduct, goToCart, openShop } from './browse.steps';
+import { shopIntoCheckout } from './browse.steps';
 import {
   chooseShipping,
   clickShippingContinue,
   fillAddress,
   pay,
-  startCheckout,
   submitAddress,
   waitForPaymentStep,
 } from './checkout.steps';
@@ -22,11 +21,7 @@ const SUBMITS_THE_SHOP_NEEDS = 4;
 export const vagueZipValidationJourney: Journey = async (context) => {
   const { human, plan, random } = context;
   const details = shopperDetails(random);
-  await openShop(context);
-  await browseToProduct(context);
-  await addToCart(context);
-  await goToCart(context);
-  await startCheckout(context);
+  await shopIntoCheckout(context);
   await fillAddress(context, details);
   const attempts = plan.givesUp ? Math.min(1 + plan.persona.patience, SUBMITS_THE_SHOP_NEEDS - 1) : 8;
   for (let attempt = 1; attempt <= attempts; attempt++) {
