@@ -3,3 +3,4 @@ export * from './report-meta.schema';
 export * from './report-registry';
 export * from './summary-store';
 export * from './pattern-chunk.schema';
+export * from './report-message.util';

@@ -1,14 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import {
-  ReportV1,
-  reportV1Schema,
-  reportsTopic,
-  SessionSummary,
-  storeRefToUri,
-  Usage,
-} from '@sift/contracts';
+import { ReportV1, reportV1Schema, reportsTopic, SessionSummary, Usage } from '@sift/contracts';
 import { errorMessage, isRetriable, TypedPublisher } from '@sift/messaging';
-import { REPORT_STATE_TTL_SECONDS, ReportMeta, reportKeys, SummaryStore } from '@sift/reports';
+import {
+  REPORT_STATE_TTL_SECONDS,
+  ReportMeta,
+  reportKeys,
+  reportMessageFor,
+  SummaryStore,
+} from '@sift/reports';
 import { STATE_STORE } from '@sift/service-kit';
 import { StateStore } from '@sift/state';
 import { AGGREGATOR_CONFIG, AggregatorConfig } from './aggregator.config';
@@ -72,17 +71,8 @@ export class ReportFinalizer {
   }
 
   private async announce(report: ReportV1): Promise<void> {
-    const bytes = Buffer.byteLength(JSON.stringify(report));
-    const body =
-      bytes <= this.config.REPORT_INLINE_MAX_BYTES
-        ? { report }
-        : { reportRef: storeRefToUri(reportKeys.document(report.reportId)) };
-    await this.publisher.publish(reportsTopic, report.reportId, {
-      reportId: report.reportId,
-      status: report.status,
-      ...(report.failureReason === undefined ? {} : { failureReason: report.failureReason }),
-      ...body,
-    });
+    const message = reportMessageFor(report, this.config.REPORT_INLINE_MAX_BYTES);
+    await this.publisher.publish(reportsTopic, report.reportId, message);
   }
 
   /** A summary that cannot be loaded turns its session into a failed one instead of blocking the report. */

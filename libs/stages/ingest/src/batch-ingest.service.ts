@@ -7,10 +7,9 @@ import {
   reportV1Schema,
   sessionJobsTopic,
   sessionResultsTopic,
-  storeRefToUri,
 } from '@sift/contracts';
 import { RejectedMessage, TypedPublisher } from '@sift/messaging';
-import { ReportMeta, ReportRegistry, reportKeys } from '@sift/reports';
+import { ReportMeta, ReportRegistry, reportKeys, reportMessageFor } from '@sift/reports';
 import { STATE_STORE } from '@sift/service-kit';
 import { StateStore } from '@sift/state';
 import { INGEST_CONFIG, IngestConfig } from './ingest.config';
@@ -75,15 +74,10 @@ export class BatchIngestService {
   }
 
   private async announceFinished(reportId: string): Promise<boolean> {
-    const key = reportKeys.document(reportId);
-    const report = await this.store.getJson(key, reportV1Schema);
+    const report = await this.store.getJson(reportKeys.document(reportId), reportV1Schema);
     if (!report) return false;
-    await this.publisher.publish(reportsTopic, reportId, {
-      reportId,
-      status: report.status,
-      ...(report.failureReason ? { failureReason: report.failureReason } : {}),
-      reportRef: storeRefToUri(key),
-    });
+    // Always by reference: ingest does not know the aggregator's inline limit, and the document is stored.
+    await this.publisher.publish(reportsTopic, reportId, reportMessageFor(report, 0));
     return true;
   }
 
