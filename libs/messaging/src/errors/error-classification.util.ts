@@ -31,7 +31,9 @@ export function errorCode(error: unknown): string {
   return 'HANDLER_FAILED';
 }
 
+/** The message of anything thrown. Duck-typed: Node core errors can come from another realm (jest's vm). */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  const message =
+    typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : String(error);
 }

@@ -6,12 +6,6 @@ function fieldOf(error: unknown, field: string): unknown {
     : undefined;
 }
 
-/** The message of anything thrown, for error texts that wrap it. */
-export function errorMessage(error: unknown): string {
-  const message = fieldOf(error, 'message');
-  return typeof message === 'string' ? message : String(error);
-}
-
 /** True for a Node.js filesystem error with the given `code` (ENOENT, EACCES, ...). */
 export function hasErrnoCode(error: unknown, code: string): boolean {
   return fieldOf(error, 'code') === code;

@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { isGzipped } from '@sift/state';
-import { errorMessage } from '../errors/error-message.util';
+import { errorMessage } from '@sift/messaging';
 import { PayloadError } from '../errors/payload.error';
 
 const gunzipAsync = promisify(gunzip);

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storeRefFromUri, uriSchema, uriSchemeOf } from '@sift/contracts';
 import type { StateStore } from '@sift/state';
-import { errorCause, errorMessage, hasErrnoCode } from '../errors/error-message.util';
+import { errorMessage } from '@sift/messaging';
+import { errorCause, hasErrnoCode } from '../errors/error-message.util';
 import { PayloadError } from '../errors/payload.error';
 import { parseJsonOrJsonl, payloadText } from './json-text.util';
 
