@@ -1,5 +1,6 @@
 import { TopicDescriptor } from '@sift/contracts';
 import { z } from 'zod';
+import { errorMessage } from '../errors/error-classification.util';
 import { RawMessage } from '../transport/transport.types';
 
 export type DecodeResult =
@@ -15,8 +16,7 @@ export function decodeMessage(message: RawMessage, descriptor: TopicDescriptor):
   try {
     json = JSON.parse(message.value.toString('utf8'));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, code: 'INVALID_JSON', reason: `value is not valid JSON: ${detail}` };
+    return { ok: false, code: 'INVALID_JSON', reason: `value is not valid JSON: ${errorMessage(error)}` };
   }
   const parsed = descriptor.value.safeParse(json);
   if (!parsed.success) {
