@@ -46,7 +46,6 @@ export async function bootstrapService(
   const app = await NestFactory.create(
     ServiceRootModule.compose({
       feature: definition.module(stageConfig),
-      config,
       transport,
       store,
       metrics,

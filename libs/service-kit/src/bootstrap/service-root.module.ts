@@ -6,18 +6,15 @@ import { ReadinessState } from '../ops/readiness.state';
 import { ServiceMetrics } from '../ops/service-metrics';
 import { StateStoreModule } from '../state/state-store.module';
 
-export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
-
 export interface ServiceRootParts {
   readonly feature: Type<unknown> | DynamicModule;
-  readonly config: unknown;
   readonly transport: MessageTransport;
   readonly store: StateStore;
   readonly metrics: ServiceMetrics;
   readonly readiness: ReadinessState;
 }
 
-/** Wires one service: its feature module plus messaging, state, config and the ops endpoints. */
+/** Wires one service: its feature module plus messaging, state and the ops endpoints. */
 @Module({})
 export class ServiceRootModule {
   static compose(parts: ServiceRootParts): DynamicModule {
@@ -30,8 +27,6 @@ export class ServiceRootModule {
         OpsModule.forService(parts.metrics, parts.readiness),
         parts.feature,
       ],
-      providers: [{ provide: SERVICE_CONFIG, useValue: parts.config }],
-      exports: [SERVICE_CONFIG],
     };
   }
 }

@@ -48,7 +48,6 @@ export async function startEmbeddedPipeline(options: EmbeddedPipelineOptions): P
     });
     const root = ServiceRootModule.compose({
       feature: stage.module(config),
-      config,
       transport: options.transport,
       store: options.store,
       metrics: stageMetrics,
