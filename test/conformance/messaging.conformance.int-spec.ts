@@ -4,10 +4,10 @@ import {
   consumeTopics,
   DeadLetterPublisher,
   MessageTransport,
-  SiftError,
   topicRoute,
   TypedPublisher,
 } from '@sift/messaging';
+import { SiftError } from '@sift/errors';
 import { z } from 'zod';
 import {
   inMemoryTransportUnderTest,

@@ -1,5 +1,3 @@
-export * from './errors/sift.error';
-export * from './errors/error-classification.util';
 export * from './transport/transport.types';
 export * from './transport/create-transport';
 export * from './transport/key-partitioner.util';

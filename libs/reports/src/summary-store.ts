@@ -1,5 +1,5 @@
 import { SessionSummary, sessionSummarySchema } from '@sift/contracts';
-import { SiftError } from '@sift/messaging';
+import { SiftError } from '@sift/errors';
 import { StateStore } from '@sift/state';
 import { REPORT_STATE_TTL_SECONDS } from './report-keys.util';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StateStoreError } from './state-store.error';
 import type { AddToSetResult, SetOptions, StateStore } from './state-store.types';
-import { errorMessage } from './store-arguments.util';
+import { errorMessage } from '@sift/errors';
 import { DEFAULT_COMPRESS_THRESHOLD_BYTES, decodeJson, encodeJson } from './value-codec.util';
 
 /** Options every store accepts. */

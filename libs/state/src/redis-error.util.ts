@@ -1,5 +1,5 @@
 import { StateStoreError } from './state-store.error';
-import { errorMessage } from './store-arguments.util';
+import { errorMessage } from '@sift/errors';
 
 // Server replies that describe a passing condition (loading a dump, failover, a busy script).
 const RETRIABLE_REPLIES = ['LOADING', 'BUSY', 'TRYAGAIN', 'CLUSTERDOWN', 'MASTERDOWN', 'READONLY'];

@@ -1,3 +1,5 @@
+import { SiftError } from '@sift/errors';
+
 /** Stable, machine-readable reasons a state store operation failed. */
 export type StateStoreErrorCode =
   /** The backend could not be reached or timed out; trying again may work. */
@@ -22,17 +24,16 @@ export interface StateStoreErrorOptions {
 }
 
 /**
- * The error every state store rejects with, whatever the backend. Same shape as the messaging lib's
- * `SiftError` (`code`, `retriable`, `cause`) so consumers can decide between redelivery and the DLQ.
+ * The error every state store rejects with, whatever the backend: a {@link SiftError}, so consumers can
+ * decide between redelivery and the DLQ.
  */
-export class StateStoreError extends Error {
-  readonly code: StateStoreErrorCode;
-  readonly retriable: boolean;
+export class StateStoreError extends SiftError {
+  declare readonly code: StateStoreErrorCode;
 
   constructor(code: StateStoreErrorCode, message: string, options: StateStoreErrorOptions = {}) {
-    super(message, { cause: options.cause });
-    this.name = 'StateStoreError';
-    this.code = code;
-    this.retriable = options.retriable ?? code === 'STATE_UNAVAILABLE';
+    super(code, message, {
+      retriable: options.retriable ?? code === 'STATE_UNAVAILABLE',
+      cause: options.cause,
+    });
   }
 }

@@ -30,7 +30,3 @@ export function assertLimit(limit: number | undefined): void {
     throw invalid(`limit must be a non-negative integer, got ${limit}`);
   }
 }
-
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,6 +1,6 @@
 import { TopicDescriptor } from '@sift/contracts';
 import { z } from 'zod';
-import { errorMessage } from '../errors/error-classification.util';
+import { errorMessage } from '@sift/errors';
 import { RawMessage } from '../transport/transport.types';
 
 export type DecodeResult =

@@ -1,6 +1,6 @@
 import { defineTopic } from '@sift/contracts';
 import { z } from 'zod';
-import { SiftError } from '../errors/sift.error';
+import { SiftError } from '@sift/errors';
 import { RawMessage } from '../transport/transport.types';
 import { FailedDelivery } from './dead-letter.types';
 import { NO_OBSERVER } from './consumer-observer.types';

@@ -1,5 +1,5 @@
 import { ExponentialBackoff, handleWhen, retry, RetryPolicy } from 'cockatiel';
-import { errorCode, errorMessage, isRetriable } from '../errors/error-classification.util';
+import { errorCode, errorMessage, isRetriable } from '@sift/errors';
 import { DeliveryControls, MessagingLogger, RawMessage } from '../transport/transport.types';
 import { ConsumerObserver } from './consumer-observer.types';
 import { DeadLetterSink } from './dead-letter.types';

@@ -1,5 +1,5 @@
 import { Admin } from 'kafkajs';
-import { errorMessage } from '../errors/error-classification.util';
+import { errorMessage } from '@sift/errors';
 import { MessagingLogger, TopicSpec } from '../transport/transport.types';
 
 /**

@@ -4,7 +4,7 @@ import { Ctx, MicroserviceOptions, Payload } from '@nestjs/microservices';
 import { defineTopic, TopicValue } from '@sift/contracts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { SiftError } from '../errors/sift.error';
+import { SiftError } from '@sift/errors';
 import { FailedDelivery } from '../consumer/dead-letter.types';
 import { InMemoryTransport } from '../in-memory/in-memory.transport';
 import { TypedPublisher } from '../publisher/typed-publisher';

@@ -1,6 +1,6 @@
 import { defineTopic } from '@sift/contracts';
 import { z } from 'zod';
-import { SiftError } from '../errors/sift.error';
+import { SiftError } from '@sift/errors';
 import { OutgoingMessage } from '../transport/transport.types';
 import { TypedPublisher } from './typed-publisher';
 

@@ -1,6 +1,6 @@
 import { TopicDescriptor, TopicKey, TopicValueInput } from '@sift/contracts';
 import { z } from 'zod';
-import { SiftError } from '../errors/sift.error';
+import { SiftError } from '@sift/errors';
 import { MessageTransport } from '../transport/transport.types';
 
 export interface KeyedValue<T extends TopicDescriptor> {

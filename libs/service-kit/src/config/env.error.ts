@@ -1,7 +1,8 @@
+import { SiftError } from '@sift/errors';
 import { z } from 'zod';
 
 /** A bad or missing environment variable; the message names every offending variable. */
-export class EnvError extends Error {
+export class EnvError extends SiftError {
   constructor(
     readonly service: string,
     readonly issues: readonly z.core.$ZodIssue[],
@@ -11,7 +12,8 @@ export class EnvError extends Error {
       const where = within.length > 0 ? ` (entry ${within.join('.')})` : '';
       return `  ${variable}: ${issue.message}${where}`;
     });
-    super(`invalid environment for sift ${service}:\n${lines.join('\n')}`);
-    this.name = 'EnvError';
+    super('ENV_INVALID', `invalid environment for sift ${service}:\n${lines.join('\n')}`, {
+      retriable: false,
+    });
   }
 }

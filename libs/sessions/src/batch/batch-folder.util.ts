@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { BATCH_FOLDER_LAYOUT, batchFolderSchema, sessionIdSchema, type BatchFolder } from '@sift/contracts';
 import { BatchInputError } from '../errors/batch-input.error';
-import { errorMessage } from '@sift/messaging';
-import { hasErrnoCode } from '../errors/error-message.util';
+import { errorMessage, hasErrnoCode } from '@sift/errors';
 import type { BatchInput, BatchInputSession } from './batch-input.types';
 
 const { batchFile, sessionsDir, eventsFile, recordingFile } = BATCH_FOLDER_LAYOUT;

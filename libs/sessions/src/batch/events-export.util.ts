@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { sessionIdSchema } from '@sift/contracts';
 import { BatchInputError } from '../errors/batch-input.error';
-import { errorMessage } from '@sift/messaging';
+import { errorMessage } from '@sift/errors';
 import { parseJsonOrJsonl, payloadText } from '../payload/json-text.util';
 import { posthogEventItems } from '../parse/posthog-events.util';
 import { isRecord } from '../parse/validate-items.util';

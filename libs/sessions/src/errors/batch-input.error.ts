@@ -1,3 +1,5 @@
+import { SiftError } from '@sift/errors';
+
 /** Stable, machine-readable reasons a batch folder or events export cannot be read. */
 export type BatchInputErrorCode =
   /** The path does not exist or cannot be inspected. */
@@ -23,13 +25,10 @@ export type BatchInputErrorCode =
  * A batch that cannot be used as a whole. Never retriable: the input itself is wrong, and the message
  * names the offending path so a user can fix it.
  */
-export class BatchInputError extends Error {
-  readonly code: BatchInputErrorCode;
-  readonly retriable = false;
+export class BatchInputError extends SiftError {
+  declare readonly code: BatchInputErrorCode;
 
   constructor(code: BatchInputErrorCode, message: string, options: { cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
-    this.name = 'BatchInputError';
-    this.code = code;
+    super(code, message, { retriable: false, cause: options.cause });
   }
 }

@@ -1,3 +1,5 @@
+import { SiftError } from '@sift/errors';
+
 /** Stable, machine-readable reasons a session payload cannot be loaded. */
 export type PayloadErrorCode =
   /** The reference is neither an inline array nor a file://, http(s):// or redis:// uri. */
@@ -25,20 +27,16 @@ export interface PayloadErrorOptions {
 }
 
 /**
- * A session payload could not be loaded. Shaped like the messaging lib's `SiftError` (`code`,
- * `retriable`, `cause`) so consumers can choose between redelivery and skipping the session.
+ * A session payload could not be loaded; retriable only when a network or the store was unavailable, so
+ * consumers can choose between redelivery and failing the session.
  */
-export class PayloadError extends Error {
-  readonly code: PayloadErrorCode;
-  readonly retriable: boolean;
+export class PayloadError extends SiftError {
+  declare readonly code: PayloadErrorCode;
   /** The uri that failed, or `inline`. */
   readonly uri: string;
 
   constructor(code: PayloadErrorCode, uri: string, message: string, options: PayloadErrorOptions = {}) {
-    super(message, { cause: options.cause });
-    this.name = 'PayloadError';
-    this.code = code;
+    super(code, message, { retriable: options.retriable ?? false, cause: options.cause });
     this.uri = uri;
-    this.retriable = options.retriable ?? false;
   }
 }

@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { isGzipped } from '@sift/state';
-import { errorMessage } from '@sift/messaging';
+import { errorMessage } from '@sift/errors';
 import { PayloadError } from '../errors/payload.error';
 
 const gunzipAsync = promisify(gunzip);

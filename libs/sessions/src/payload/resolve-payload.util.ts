@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storeRefFromUri, uriSchema, uriSchemeOf } from '@sift/contracts';
 import type { StateStore } from '@sift/state';
-import { errorMessage } from '@sift/messaging';
-import { errorCause, hasErrnoCode } from '../errors/error-message.util';
+import { errorCause, errorMessage, hasErrnoCode } from '@sift/errors';
 import { PayloadError } from '../errors/payload.error';
 import { parseJsonOrJsonl, payloadText } from './json-text.util';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { errorMessage, isRetriable } from '@sift/messaging';
+import { errorMessage, isRetriable } from '@sift/errors';
 import { AGGREGATOR_CONFIG, AggregatorConfig } from './aggregator.config';
 import { KnownReports } from './known-reports.service';
 import { PatternsPhaseService } from './patterns-phase.service';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SiftError } from '@sift/messaging';
+import { SiftError } from '@sift/errors';
 import { ReportMeta, ReportRegistry } from '@sift/reports';
 import { STATE_STORE } from '@sift/service-kit';
 import { DEADLINES_KEY, StateStore } from '@sift/state';

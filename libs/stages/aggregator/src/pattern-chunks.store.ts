@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PatternResult, patternResultSchema, PatternStage } from '@sift/contracts';
-import { errorMessage, isRetriable } from '@sift/messaging';
+import { errorMessage, isRetriable } from '@sift/errors';
 import {
   PatternChunkInput,
   patternChunkInputSchema,

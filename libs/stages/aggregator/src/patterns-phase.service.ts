@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PatternResult, patternJobsTopic } from '@sift/contracts';
-import { SiftError, TypedPublisher } from '@sift/messaging';
+import { TypedPublisher } from '@sift/messaging';
+import { SiftError } from '@sift/errors';
 import { PatternChunkOutput, ReportMeta } from '@sift/reports';
 import { AGGREGATOR_CONFIG, AggregatorConfig } from './aggregator.config';
 import { PatternPlan, SessionRecord } from './aggregator-state.schema';

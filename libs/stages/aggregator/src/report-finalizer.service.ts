@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ReportV1, reportV1Schema, reportsTopic, SessionSummary, Usage } from '@sift/contracts';
-import { errorMessage, isRetriable, TypedPublisher } from '@sift/messaging';
+import { TypedPublisher } from '@sift/messaging';
+import { errorMessage, isRetriable } from '@sift/errors';
 import {
   REPORT_STATE_TTL_SECONDS,
   ReportMeta,

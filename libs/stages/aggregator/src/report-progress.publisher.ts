@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ReportStage, reportProgressTopic, StageCounts } from '@sift/contracts';
-import { errorMessage, TypedPublisher } from '@sift/messaging';
+import { TypedPublisher } from '@sift/messaging';
+import { errorMessage } from '@sift/errors';
 
 /** Progress ticks for UIs and the CLI. Sent after the state they describe is stored, and never fatal. */
 @Injectable()

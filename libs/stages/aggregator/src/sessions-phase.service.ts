@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SessionResult } from '@sift/contracts';
-import { SiftError } from '@sift/messaging';
+import { SiftError } from '@sift/errors';
 import { ReportMeta } from '@sift/reports';
 import { AGGREGATOR_CONFIG, AggregatorConfig } from './aggregator.config';
 import { KnownReports } from './known-reports.service';

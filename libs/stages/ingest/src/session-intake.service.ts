@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BatchManifest, SessionJobInput, SessionResultInput } from '@sift/contracts';
-import { errorMessage, isRetriable } from '@sift/messaging';
+import { errorMessage, isRetriable } from '@sift/errors';
 import { REPORT_STATE_TTL_SECONDS, reportKeys } from '@sift/reports';
 import { STATE_STORE } from '@sift/service-kit';
 import { normalizeSession, resolvePayload } from '@sift/sessions';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PatternJob, PatternResultInput } from '@sift/contracts';
-import { SiftError } from '@sift/messaging';
+import { SiftError } from '@sift/errors';
 import { groupPatterns } from '@sift/patterns';
 import {
   patternChunkInputSchema,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SessionJob, sessionEventsSchema, SessionMomentsInput, SessionResultInput } from '@sift/contracts';
 import { analyzeSessionOffline } from '@sift/analysis';
-import { SiftError } from '@sift/messaging';
+import { SiftError } from '@sift/errors';
 import { reportKeys, SummaryStore } from '@sift/reports';
 import { STATE_STORE } from '@sift/service-kit';
 import { StateStore } from '@sift/state';

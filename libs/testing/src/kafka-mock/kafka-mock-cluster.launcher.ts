@@ -1,6 +1,7 @@
 import { LineCommandChannel } from '../process/line-command.channel';
 import { ManagedProcess } from '../process/managed-process';
 import { kafkaMockBinary } from './kafka-mock-binary.compiler';
+import { errorMessage } from '@sift/errors';
 
 /** A topic the mock cluster creates before it reports its bootstrap servers. */
 export interface KafkaTopicSpec {
@@ -141,8 +142,4 @@ function assertTopic(name: string, partitions: number): void {
   if (!Number.isInteger(partitions) || partitions < 1) {
     throw new Error(`kafka mock: topic ${name} needs a positive integer partition count, got ${partitions}`);
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

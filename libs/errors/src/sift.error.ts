@@ -1,12 +1,13 @@
 export interface SiftErrorOptions {
-  /** Whether trying the same message again may succeed (a timeout, a 429, a lost connection). */
+  /** Whether trying the same work again may succeed (a timeout, a 429, a lost connection). */
   retriable: boolean;
   cause?: unknown;
 }
 
 /**
- * The one error type handlers throw on purpose. `code` is stable and machine-readable; `retriable` decides
- * between redelivery with backoff and the dead-letter topic.
+ * The one error base of Sift: every error a lib throws on purpose is a `SiftError` or derives from it.
+ * `code` is stable and machine-readable; `retriable` decides between redelivery with backoff and the
+ * dead-letter topic.
  */
 export class SiftError extends Error {
   readonly code: string;
@@ -14,7 +15,7 @@ export class SiftError extends Error {
 
   constructor(code: string, message: string, options: SiftErrorOptions) {
     super(message, { cause: options.cause });
-    this.name = 'SiftError';
+    this.name = new.target.name;
     this.code = code;
     this.retriable = options.retriable;
   }
