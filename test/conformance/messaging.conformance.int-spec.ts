@@ -19,7 +19,7 @@ import { waitUntil } from '../support/wait-until.util';
 
 jest.setTimeout(90_000);
 
-const FAST_RETRY = { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 100 };
+const FAST_RETRY = { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 100, retryBudgetMs: 0 };
 const valueSchema = z.strictObject({ key: z.string(), seq: z.number().int() });
 type Value = z.infer<typeof valueSchema>;
 

@@ -1,4 +1,9 @@
-import { ConsumerHandle, MessageTransport, MessagingLogger } from '../transport/transport.types';
+import {
+  ConsumerHandle,
+  MessageTransport,
+  MessagingLogger,
+  StartPosition,
+} from '../transport/transport.types';
 import { ConsumerObserver, NO_OBSERVER } from './consumer-observer.types';
 import { DeadLetterSink } from './dead-letter.types';
 import { DEFAULT_DELIVERY_POLICY, DeliveryPolicy } from './delivery-policy';
@@ -10,12 +15,21 @@ export interface ConsumeTopicsOptions {
   readonly routes: readonly TopicRoute[];
   readonly deadLetters: DeadLetterSink;
   readonly logger: MessagingLogger;
+  /** Handler attempts running at once over all partitions of this member. Default 4. */
   readonly concurrency?: number;
-  readonly policy?: DeliveryPolicy;
+  /** Fields left out keep their defaults. */
+  readonly policy?: Partial<DeliveryPolicy>;
   readonly observer?: ConsumerObserver;
+  /** Where a new group starts per topic (default earliest). */
+  readonly startAt?: Readonly<Record<string, StartPosition>>;
 }
 
-const NOTHING_TO_CONSUME: ConsumerHandle = { assignment: () => [], stop: async () => undefined };
+const NOTHING_TO_CONSUME: ConsumerHandle = {
+  assignment: () => [],
+  health: () => ({ healthy: true, reason: 'nothing to consume' }),
+  onFailure: () => undefined,
+  stop: async () => undefined,
+};
 
 /** Joins `groupId` on every routed topic, with the shared validation, retry and dead-letter policy. */
 export function consumeTopics(
@@ -26,14 +40,15 @@ export function consumeTopics(
     consumerGroup: options.groupId,
     routes: options.routes,
     deadLetters: options.deadLetters,
-    policy: options.policy ?? DEFAULT_DELIVERY_POLICY,
+    policy: { ...DEFAULT_DELIVERY_POLICY, ...options.policy },
     observer: options.observer ?? NO_OBSERVER,
     logger: options.logger,
+    concurrency: options.concurrency ?? 4,
   });
   const topics = options.routes.map((route) => route.descriptor.topic);
   if (topics.length === 0) return Promise.resolve(NOTHING_TO_CONSUME);
   return transport.subscribe(
-    { groupId: options.groupId, topics, concurrency: options.concurrency ?? 4 },
+    { groupId: options.groupId, topics, startAt: options.startAt },
     dispatcher.dispatch,
   );
 }

@@ -23,14 +23,15 @@ const message: RawMessage = {
   headers: {},
   timestamp: '0',
 };
-const controls = { heartbeat: async () => undefined };
+const controls = { signal: new AbortController().signal };
 
 function dispatcher(handle: () => Promise<void>, send: (letter: FailedDelivery) => Promise<void>) {
   return new MessageDispatcher({
     consumerGroup: 'g',
     routes: [topicRoute(topic, handle)],
     deadLetters: { send },
-    policy: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1 },
+    policy: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 1, retryBudgetMs: 0 },
+    concurrency: 1,
     observer: NO_OBSERVER,
     logger: quiet,
   });
@@ -60,5 +61,59 @@ describe('MessageDispatcher', () => {
       throw SiftError.fatal('INVALID_OUTGOING_MESSAGE', 'too big');
     });
     await expect(refusing.dispatch(message, controls)).resolves.toBeUndefined();
+  });
+
+  it('keeps retrying a failure that declares itself transient for the retry budget, an unknown one only maxAttempts times', async () => {
+    const policy = { maxAttempts: 2, initialDelayMs: 5, maxDelayMs: 20, retryBudgetMs: 400 };
+    const run = async (error: () => Error): Promise<{ attempts: number; letters: FailedDelivery[] }> => {
+      let attempts = 0;
+      const letters: FailedDelivery[] = [];
+      const dispatch = new MessageDispatcher({
+        consumerGroup: 'g',
+        routes: [
+          topicRoute(topic, async () => {
+            attempts += 1;
+            throw error();
+          }),
+        ],
+        deadLetters: { send: async (letter) => void letters.push(letter) },
+        policy,
+        observer: NO_OBSERVER,
+        logger: quiet,
+        concurrency: 1,
+      }).dispatch;
+      await dispatch(message, controls);
+      return { attempts, letters };
+    };
+    const transient = await run(() => SiftError.retriable('STATE_UNAVAILABLE', 'redis failover'));
+    expect(transient.attempts).toBeGreaterThan(5);
+    expect(transient.letters[0]).toMatchObject({ code: 'STATE_UNAVAILABLE', attempts: transient.attempts });
+    const unknown = await run(() => new Error('something odd'));
+    expect(unknown.attempts).toBe(2);
+    expect(unknown.letters[0].reason).toBe('gave up after 2 attempts: something odd');
+  });
+
+  it('stops retrying and leaves the message undelivered when its partition is revoked', async () => {
+    const revoke = new AbortController();
+    const letters: FailedDelivery[] = [];
+    const dispatch = new MessageDispatcher({
+      consumerGroup: 'g',
+      routes: [
+        topicRoute(topic, async () => {
+          throw SiftError.retriable('MODEL_UNAVAILABLE', '503');
+        }),
+      ],
+      deadLetters: { send: async (letter) => void letters.push(letter) },
+      policy: { maxAttempts: 5, initialDelayMs: 10_000, maxDelayMs: 10_000, retryBudgetMs: 0 },
+      observer: NO_OBSERVER,
+      logger: quiet,
+      concurrency: 1,
+    }).dispatch;
+    const started = Date.now();
+    const delivery = dispatch(message, { signal: revoke.signal });
+    setTimeout(() => revoke.abort(new Error('revoked')), 50);
+    await expect(delivery).rejects.toThrow('revoked');
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(letters).toEqual([]);
   });
 });

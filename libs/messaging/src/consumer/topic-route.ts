@@ -18,7 +18,7 @@ export interface TopicRoute<T extends TopicDescriptor = TopicDescriptor> {
    * Optional: told about every message just before it is dead-lettered, for stages that owe someone an
    * answer (ingest reports a malformed batch as failed, the summarizer a session it could not summarize).
    */
-  rejected?(rejection: RejectedMessage): Promise<void>;
+  rejected?(rejection: RejectedMessage, controls: DeliveryControls): Promise<void>;
 }
 
 export function topicRoute<T extends TopicDescriptor>(

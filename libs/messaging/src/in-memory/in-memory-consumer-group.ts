@@ -1,3 +1,4 @@
+import { StartPosition } from '../transport/transport.types';
 import type { InMemoryBroker } from './in-memory.broker';
 import type { InMemoryGroupMember } from './in-memory-group-member';
 import { InMemoryPartition } from './in-memory-partition';
@@ -30,6 +31,12 @@ export class InMemoryConsumerGroup {
 
   position(partition: InMemoryPartition): number {
     return this.committed.get(partition) ?? 0;
+  }
+
+  /** Sets where the group starts on a partition it has never committed on (Kafka's auto.offset.reset). */
+  startPosition(partition: InMemoryPartition, startAt: StartPosition): void {
+    if (this.committed.has(partition)) return;
+    this.committed.set(partition, startAt === 'latest' ? partition.endOffset : 0);
   }
 
   commit(partition: InMemoryPartition, nextOffset: number): void {

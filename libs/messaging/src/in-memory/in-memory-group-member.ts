@@ -1,24 +1,29 @@
-import { BulkheadPolicy, bulkhead } from 'cockatiel';
-import { RawMessageHandler, SubscribeOptions, TopicPartition } from '../transport/transport.types';
+import {
+  RawMessageHandler,
+  StartPosition,
+  SubscribeOptions,
+  TopicPartition,
+} from '../transport/transport.types';
 import type { InMemoryConsumerGroup } from './in-memory-consumer-group';
 import { InMemoryPartition } from './in-memory-partition';
 import { InMemoryPartitionWorker } from './in-memory-partition-worker';
 
-/** One consumer in a group: a worker per owned partition, at most `concurrency` handlers at once. */
+/** One consumer in a group: a worker per owned partition, each delivering its partition in order. */
 export class InMemoryGroupMember {
   private readonly workers = new Map<InMemoryPartition, InMemoryPartitionWorker>();
-  private readonly slots: BulkheadPolicy;
 
   constructor(
     private readonly group: InMemoryConsumerGroup,
     private readonly options: SubscribeOptions,
     private readonly handler: RawMessageHandler,
-  ) {
-    this.slots = bulkhead(Math.max(1, options.concurrency), Number.MAX_SAFE_INTEGER);
-  }
+  ) {}
 
   get topics(): readonly string[] {
     return this.options.topics;
+  }
+
+  startAt(topic: string): StartPosition {
+    return this.options.startAt?.[topic] ?? 'earliest';
   }
 
   assignment(): TopicPartition[] {
@@ -38,7 +43,8 @@ export class InMemoryGroupMember {
   take(partitions: readonly InMemoryPartition[]): void {
     for (const partition of partitions) {
       if (this.workers.has(partition)) continue;
-      const worker = new InMemoryPartitionWorker(partition, this.group, this.slots, this.handler);
+      this.group.startPosition(partition, this.startAt(partition.topic));
+      const worker = new InMemoryPartitionWorker(partition, this.group, this.handler);
       this.workers.set(partition, worker);
       worker.start();
     }

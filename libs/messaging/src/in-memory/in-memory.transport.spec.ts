@@ -7,14 +7,11 @@ describe('InMemoryTransport', () => {
     const transport = new InMemoryTransport();
     const seen: string[] = [];
     let failures = 1;
-    await transport.subscribe(
-      { groupId: 'g', topics: ['sift.t.v1'], concurrency: 1 },
-      async (m: RawMessage) => {
-        const value = m.value?.toString() ?? '';
-        if (value === 'a' && failures-- > 0) throw new Error('transient');
-        seen.push(value);
-      },
-    );
+    await transport.subscribe({ groupId: 'g', topics: ['sift.t.v1'] }, async (m: RawMessage) => {
+      const value = m.value?.toString() ?? '';
+      if (value === 'a' && failures-- > 0) throw new Error('transient');
+      seen.push(value);
+    });
     await transport.send('sift.t.v1', [
       { key: 'k', value: 'a' },
       { key: 'k', value: 'b' },
@@ -27,18 +24,15 @@ describe('InMemoryTransport', () => {
   it('resumes a group from its committed offset after all members left', async () => {
     const transport = new InMemoryTransport();
     const first: string[] = [];
-    const consumer = await transport.subscribe(
-      { groupId: 'g', topics: ['sift.t.v1'], concurrency: 2 },
-      async (m) => {
-        first.push(m.value?.toString() ?? '');
-      },
-    );
+    const consumer = await transport.subscribe({ groupId: 'g', topics: ['sift.t.v1'] }, async (m) => {
+      first.push(m.value?.toString() ?? '');
+    });
     await transport.send('sift.t.v1', [{ key: 'k', value: '1' }]);
     while (first.length < 1) await sleep(5);
     await consumer.stop();
     await transport.send('sift.t.v1', [{ key: 'k', value: '2' }]);
     const second: string[] = [];
-    await transport.subscribe({ groupId: 'g', topics: ['sift.t.v1'], concurrency: 2 }, async (m) => {
+    await transport.subscribe({ groupId: 'g', topics: ['sift.t.v1'] }, async (m) => {
       second.push(m.value?.toString() ?? '');
     });
     while (second.length < 1) await sleep(5);
@@ -53,7 +47,7 @@ describe('InMemoryTransport', () => {
     const overlaps: string[] = [];
     let handled = 0;
     const member = (name: string) =>
-      transport.subscribe({ groupId: 'g', topics: ['sift.t.v1'], concurrency: 6 }, async (m) => {
+      transport.subscribe({ groupId: 'g', topics: ['sift.t.v1'] }, async (m) => {
         const other = busy.get(m.partition);
         if (other) overlaps.push(`${name} and ${other} on partition ${m.partition}`);
         busy.set(m.partition, name);

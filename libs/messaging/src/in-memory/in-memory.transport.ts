@@ -2,11 +2,13 @@ import {
   ConsumerHandle,
   MessageTransport,
   OutgoingMessage,
+  PartitionProgress,
   RawMessageHandler,
   SubscribeOptions,
   TopicSpec,
 } from '../transport/transport.types';
 import { InMemoryBroker } from './in-memory.broker';
+import { partitionForKey } from '../transport/key-partitioner.util';
 import { InMemoryGroupMember } from './in-memory-group-member';
 
 /** Kafka semantics without a broker: for the embedded mode (`sift analyze`) and fast tests. */
@@ -30,6 +32,9 @@ export class InMemoryTransport implements MessageTransport {
     await group.join(member);
     const handle: ConsumerHandle = {
       assignment: () => member.assignment(),
+      // Nothing outside this process can take the consumer down: it runs until it is stopped.
+      health: () => ({ healthy: true, reason: 'consuming' }),
+      onFailure: () => undefined,
       stop: async () => {
         if (!this.consumers.delete(handle)) return;
         await group.leave(member);
@@ -37,6 +42,17 @@ export class InMemoryTransport implements MessageTransport {
     };
     this.consumers.add(handle);
     return handle;
+  }
+
+  async progress(groupId: string, topic: string, key: string): Promise<PartitionProgress> {
+    const partitions = this.broker.partitions(topic);
+    const partition = partitions[partitionForKey(topic, key, partitions.length)];
+    return {
+      topic,
+      partition: partition.id,
+      endOffset: partition.endOffset,
+      committedOffset: this.broker.group(groupId).position(partition),
+    };
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,10 @@
-import { Kafka, Partitioners, Producer } from 'kafkajs';
+import { Admin, Kafka, Partitioners, Producer } from 'kafkajs';
+import { partitionForKey } from '../transport/key-partitioner.util';
 import {
   ConsumerHandle,
   MessageTransport,
   OutgoingMessage,
+  PartitionProgress,
   RawMessageHandler,
   SubscribeOptions,
   TopicSpec,
@@ -17,6 +19,7 @@ export class KafkaTransport implements MessageTransport {
   readonly kind = 'kafka' as const;
   private readonly kafka: Kafka;
   private producer?: Promise<Producer>;
+  private admin?: Promise<Admin>;
   private readonly consumers = new Set<ConsumerHandle>();
 
   constructor(private readonly options: KafkaTransportOptions) {
@@ -28,13 +31,7 @@ export class KafkaTransport implements MessageTransport {
   }
 
   async ensureTopics(specs: readonly TopicSpec[]): Promise<void> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      await provisionTopics(admin, specs, this.options.logger);
-    } finally {
-      await admin.disconnect();
-    }
+    await provisionTopics(await this.connectedAdmin(), specs, this.options.logger);
   }
 
   async send(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
@@ -48,9 +45,9 @@ export class KafkaTransport implements MessageTransport {
 
   async subscribe(options: SubscribeOptions, handler: RawMessageHandler): Promise<ConsumerHandle> {
     const timing = { ...KAFKA_TIMING_DEFAULTS, ...this.options };
-    const consumer = await startKafkaConsumer(this.kafka, options, timing, handler);
+    const consumer = await startKafkaConsumer(this.kafka, options, timing, handler, this.options.logger);
     const handle: ConsumerHandle = {
-      assignment: () => consumer.assignment(),
+      ...consumer,
       stop: async () => {
         if (!this.consumers.delete(handle)) return;
         await consumer.stop();
@@ -60,11 +57,32 @@ export class KafkaTransport implements MessageTransport {
     return handle;
   }
 
+  async progress(groupId: string, topic: string, key: string): Promise<PartitionProgress> {
+    const admin = await this.connectedAdmin();
+    const ends = await admin.fetchTopicOffsets(topic);
+    const partition = partitionForKey(topic, key, ends.length);
+    const end = ends.find((entry) => entry.partition === partition);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const offset = committed?.partitions.find((entry) => entry.partition === partition)?.offset ?? '-1';
+    const low = Number(end?.low ?? 0);
+    return {
+      topic,
+      partition,
+      endOffset: Number(end?.high ?? 0),
+      // A group that never committed starts at the low watermark at the earliest.
+      committedOffset: Number(offset) < 0 ? low : Math.max(Number(offset), low),
+    };
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
-    const producer = this.producer;
+    const [producer, admin] = [this.producer, this.admin];
     this.producer = undefined;
-    if (producer) await (await producer).disconnect();
+    this.admin = undefined;
+    await Promise.all([
+      producer?.then((p) => p.disconnect()).catch(() => undefined),
+      admin?.then((a) => a.disconnect()).catch(() => undefined),
+    ]);
   }
 
   private connectedProducer(): Promise<Producer> {
@@ -74,5 +92,14 @@ export class KafkaTransport implements MessageTransport {
       this.producer.catch(() => (this.producer = undefined));
     }
     return this.producer;
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      this.admin = admin.connect().then(() => admin);
+      this.admin.catch(() => (this.admin = undefined));
+    }
+    return this.admin;
   }
 }

@@ -1,5 +1,7 @@
+import { applyDecorators, UseFilters } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import { TopicDescriptor } from '@sift/contracts';
+import { RethrowRpcErrorsFilter } from './rethrow-rpc-errors.filter';
 
 const REJECTED_SUFFIX = '#rejected';
 
@@ -8,7 +10,10 @@ const REJECTED_SUFFIX = '#rejected';
  * JSON, schema violation, a non-retriable error, retries exhausted); it receives a `RejectedMessage`.
  */
 export function OnRejected(descriptor: TopicDescriptor): MethodDecorator {
-  return EventPattern(`${descriptor.topic}${REJECTED_SUFFIX}`);
+  return applyDecorators(
+    EventPattern(`${descriptor.topic}${REJECTED_SUFFIX}`),
+    UseFilters(RethrowRpcErrorsFilter),
+  );
 }
 
 /** The topic a `@OnRejected` pattern listens to, or undefined for an ordinary pattern. */

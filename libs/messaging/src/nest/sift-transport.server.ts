@@ -8,10 +8,12 @@ import { DeliveryPolicy } from '../consumer/delivery-policy';
 import { TopicRoute } from '../consumer/topic-route';
 import {
   ConsumerHandle,
+  ConsumerHealth,
   DeliveryControls,
   MessageTransport,
   MessagingLogger,
   RawMessage,
+  StartPosition,
 } from '../transport/transport.types';
 import { rejectedTopicOf } from './on-rejected.decorator';
 import { SiftMessageContext } from './sift-message.context';
@@ -24,11 +26,10 @@ export interface SiftTransportServerOptions {
   readonly deadLetters: DeadLetterSink;
   readonly logger: MessagingLogger;
   readonly concurrency?: number;
-  readonly policy?: DeliveryPolicy;
+  readonly policy?: Partial<DeliveryPolicy>;
   readonly observer?: ConsumerObserver;
+  readonly startAt?: Readonly<Record<string, StartPosition>>;
 }
-
-const NO_HEARTBEAT: DeliveryControls = { heartbeat: async () => undefined };
 
 /**
  * A NestJS transport strategy over a Sift `MessageTransport` (Kafka or in-memory): routes each topic to its
@@ -36,6 +37,7 @@ const NO_HEARTBEAT: DeliveryControls = { heartbeat: async () => undefined };
  */
 export class SiftTransportServer extends Server implements CustomTransportStrategy {
   private consumer?: ConsumerHandle;
+  private readonly failureListeners: Array<(error: unknown) => void> = [];
 
   constructor(private readonly options: SiftTransportServerOptions) {
     super();
@@ -47,6 +49,7 @@ export class SiftTransportServer extends Server implements CustomTransportStrate
         .filter(([pattern]) => rejectedTopicOf(pattern) === undefined)
         .map(([pattern, handler]) => this.route(pattern, handler));
       this.consumer = await consumeTopics(this.options.transport, { ...this.options, routes });
+      this.failureListeners.forEach((listener) => this.consumer?.onFailure(listener));
       callback();
     } catch (error) {
       callback(error);
@@ -60,8 +63,19 @@ export class SiftTransportServer extends Server implements CustomTransportStrate
     await consumer?.stop();
   }
 
+  /** Whether the consumer is doing its job (for `/ready`); unhealthy before it started and after it stopped. */
+  health(): ConsumerHealth {
+    return this.consumer?.health() ?? { healthy: false, reason: 'not consuming' };
+  }
+
+  /** `listener` hears once if the consumer stops for good on its own (a crash it cannot restart from). */
+  onFailure(listener: (error: unknown) => void): void {
+    this.failureListeners.push(listener);
+    this.consumer?.onFailure(listener);
+  }
+
   on(): void {
-    // The transport reports its problems through the logger; there are no status events to subscribe to.
+    // Status goes through health() and onFailure(); Nest's generic status events are not used.
   }
 
   unwrap<T>(): T {
@@ -84,7 +98,8 @@ export class SiftTransportServer extends Server implements CustomTransportStrate
     return {
       descriptor,
       handle: (value, message, controls) => invoke(handler, value, message, controls),
-      rejected: onRejected && ((rejection) => invoke(onRejected, rejection, rejection.message, NO_HEARTBEAT)),
+      rejected:
+        onRejected && ((rejection, controls) => invoke(onRejected, rejection, rejection.message, controls)),
     };
   }
 }

@@ -30,13 +30,28 @@ export class TypedPublisher {
     messages: readonly KeyedValue<T>[],
   ): Promise<void> {
     if (messages.length === 0) return;
-    const encoded = messages.map((message) => ({
-      key: parseOrThrow(descriptor, 'key', message.key),
-      value: JSON.stringify(parseOrThrow(descriptor, 'value', message.value)),
-      headers: message.headers,
-    }));
+    const encoded = messages.map((message) => {
+      const key = parseOrThrow(descriptor, 'key', message.key);
+      const value = parseOrThrow(descriptor, 'value', message.value);
+      assertKeyOf(descriptor, key, value);
+      return { key, value: JSON.stringify(value), headers: message.headers };
+    });
     await this.transport.send(descriptor.topic, encoded);
   }
+}
+
+/** Every producer keys a topic the same way: where the topic derives its key from the value, they must agree. */
+function assertKeyOf<T extends TopicDescriptor>(
+  descriptor: T,
+  key: string,
+  value: z.output<T['value']>,
+): void {
+  const expected = descriptor.keyOf?.(value);
+  if (expected === undefined || expected === key) return;
+  throw SiftError.fatal(
+    'INVALID_OUTGOING_MESSAGE',
+    `refusing to publish to ${descriptor.topic} under key "${key}": the topic is keyed by ${descriptor.keyedBy} ("${expected}")`,
+  );
 }
 
 function parseOrThrow<T extends TopicDescriptor, P extends 'key' | 'value'>(

@@ -2,7 +2,8 @@ import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions } from '@nestjs/microservices';
 import { TOPOLOGY } from '@sift/contracts';
-import { KafkaTransport, RethrowRpcErrorsFilter } from '@sift/messaging';
+import { errorMessage } from '@sift/errors';
+import { KafkaTransport } from '@sift/messaging';
 import { RedisStateStore } from '@sift/state';
 import { ReadinessState } from '../ops/readiness.state';
 import { ServiceMetrics } from '../ops/service-metrics';
@@ -19,6 +20,8 @@ export interface RunningService {
   readonly httpUrl: string;
   /** Graceful stop: not ready, stop fetching, finish in-flight handlers and commit, then disconnect. */
   shutdown(): Promise<void>;
+  /** Resolves with the error if the consumer stops for good on its own; the process should then exit. */
+  readonly failed: Promise<unknown>;
 }
 
 /**
@@ -38,6 +41,7 @@ export async function bootstrapService(
     logger,
     sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     heartbeatIntervalMs: config.KAFKA_HEARTBEAT_INTERVAL_MS,
+    rebalanceTimeoutMs: config.KAFKA_REBALANCE_TIMEOUT_MS,
   });
   const store = new RedisStateStore(config.REDIS_URL);
   const metrics = new ServiceMetrics(definition.name);
@@ -59,17 +63,22 @@ export async function bootstrapService(
     metrics,
     logger,
     concurrency: config.CONSUMER_CONCURRENCY,
-    policy: { maxAttempts: config.DELIVERY_MAX_ATTEMPTS, initialDelayMs: 200, maxDelayMs: 15_000 },
+    policy: { maxAttempts: config.DELIVERY_MAX_ATTEMPTS, retryBudgetMs: config.DELIVERY_RETRY_BUDGET_MS },
+    inputStartAt: config.INPUT_TOPIC_START,
   });
-  const microservice = app.connectMicroservice<MicroserviceOptions>(
-    { strategy: server },
-    { inheritAppConfig: false },
-  );
-  microservice.useGlobalFilters(new RethrowRpcErrorsFilter());
+  const failed = new Promise<unknown>((resolve) => server.onFailure(resolve));
+  void failed.then((error) => {
+    logger.error(`the consumer stopped for good: ${errorMessage(error)}`);
+  });
+  readiness.watch(() => {
+    const { healthy, reason } = server.health();
+    return { ready: healthy, reason };
+  });
+  app.connectMicroservice<MicroserviceOptions>({ strategy: server }, { inheritAppConfig: false });
 
   await transport.ensureTopics(serviceTopicSpecs(definition.name, config.TOPIC_PARTITIONS));
   await app.startAllMicroservices();
-  await app.listen(config.HTTP_PORT, '0.0.0.0');
+  await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   readiness.markReady();
   const httpUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   logger.log(`ready: consuming as ${consumerGroup}, HTTP on ${httpUrl}`);
@@ -86,5 +95,5 @@ export async function bootstrapService(
     })();
     return stopping;
   };
-  return { app, httpUrl, shutdown };
+  return { app, httpUrl, shutdown, failed };
 }

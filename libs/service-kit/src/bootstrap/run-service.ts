@@ -27,6 +27,12 @@ export async function runService(definition: PipelineStage): Promise<void> {
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
+    // A consumer that died for good leaves a process that looks alive and does nothing: exit, so the
+    // orchestrator restarts it.
+    void running.failed.then(() => {
+      setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS).unref();
+      running.shutdown().finally(() => process.exit(1));
+    });
   } catch (error) {
     const message = error instanceof EnvError ? error.message : `failed to start: ${String(error)}`;
     process.stderr.write(`sift ${definition.name}: ${message}\n`);

@@ -1,19 +1,33 @@
-/** Ready once the consumer runs; not ready again as soon as shutdown begins, so traffic drains first. */
+/** What a readiness probe reports. */
+export interface Readiness {
+  readonly ready: boolean;
+  readonly reason: string;
+}
+
+/**
+ * Ready once the consumer runs and while it stays healthy (connected to its brokers, not crashed); not
+ * ready again as soon as shutdown begins, so traffic drains first.
+ */
 export class ReadinessState {
-  private ready = false;
-  private reason = 'starting';
+  private phase: 'starting' | 'running' | 'stopping' = 'starting';
+  private probe: () => Readiness = () => ({ ready: true, reason: 'consuming' });
+
+  /** Asks `probe` on every readiness check while the service runs (the consumer's health). */
+  watch(probe: () => Readiness): void {
+    this.probe = probe;
+  }
 
   markReady(): void {
-    this.ready = true;
-    this.reason = 'consuming';
+    if (this.phase === 'starting') this.phase = 'running';
   }
 
   markStopping(): void {
-    this.ready = false;
-    this.reason = 'shutting down';
+    this.phase = 'stopping';
   }
 
-  get status(): { ready: boolean; reason: string } {
-    return { ready: this.ready, reason: this.reason };
+  get status(): Readiness {
+    if (this.phase === 'starting') return { ready: false, reason: 'starting' };
+    if (this.phase === 'stopping') return { ready: false, reason: 'shutting down' };
+    return this.probe();
   }
 }

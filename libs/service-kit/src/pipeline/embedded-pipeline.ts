@@ -2,7 +2,7 @@ import { INestMicroservice, Logger, LoggerService, LogLevel } from '@nestjs/comm
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions } from '@nestjs/microservices';
 import { TOPIC_NAMES } from '@sift/contracts';
-import { DeliveryPolicy, MessageTransport, RethrowRpcErrorsFilter } from '@sift/messaging';
+import { DeliveryPolicy, MessageTransport } from '@sift/messaging';
 import { StateStore } from '@sift/state';
 import { parseEnv } from '../config/parse-env';
 import { ReadinessState } from '../ops/readiness.state';
@@ -20,7 +20,7 @@ export interface EmbeddedPipelineOptions {
   readonly logger?: LoggerService | LogLevel[] | false;
   readonly concurrency?: number;
   readonly partitions?: number;
-  readonly policy?: DeliveryPolicy;
+  readonly policy?: Partial<DeliveryPolicy>;
 }
 
 export interface EmbeddedPipeline {
@@ -57,7 +57,6 @@ export async function startEmbeddedPipeline(options: EmbeddedPipelineOptions): P
       strategy: server,
       logger: options.logger ?? ['error', 'warn'],
     });
-    app.useGlobalFilters(new RethrowRpcErrorsFilter());
     await app.listen();
     apps.push(app);
   }

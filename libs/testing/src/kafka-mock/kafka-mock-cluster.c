@@ -107,6 +107,24 @@ static int handle_command(rd_kafka_mock_cluster_t *mcluster, char *line) {
                 return 0;
         }
 
+        if (strcmp(verb, "errors") == 0) {
+                /* errors <apiKey> <errorCode>x<count>: the next <count> requests of that API fail. */
+                int api_key, error_code, count;
+                char *times = arg2 == NULL ? NULL : strchr(arg2, 'x');
+                if (arg1 == NULL || times == NULL || extra != NULL)
+                        reply("ERR usage: errors <apiKey> <errorCode>x<count>");
+                else if (*times = '\0', parse_int(arg1, 0, 1000, &api_key) != 0 ||
+                         parse_int(arg2, 1, 32767, &error_code) != 0 || parse_int(times + 1, 1, 1000, &count) != 0)
+                        reply("ERR invalid errors arguments");
+                else {
+                        rd_kafka_resp_err_t errors[1000];
+                        for (int i = 0; i < count; i++) errors[i] = (rd_kafka_resp_err_t)error_code;
+                        rd_kafka_mock_push_request_errors_array(mcluster, (int16_t)api_key, (size_t)count, errors);
+                        reply("OK errors %s %sx%d", arg1, arg2, count);
+                }
+                return 0;
+        }
+
         reply("ERR unknown command: %s", verb);
         return 0;
 }

@@ -30,6 +30,8 @@ export interface KafkaMockCluster {
   brokerDown(brokerId: number): Promise<void>;
   /** Lets broker `brokerId` accept connections again. */
   brokerUp(brokerId: number): Promise<void>;
+  /** Makes the next `count` requests of Kafka API `apiKey` (e.g. 12 = Heartbeat) fail with `errorCode`. */
+  failRequests(apiKey: number, errorCode: number, count: number): Promise<void>;
   /** Ends the launcher (SIGKILL if it does not exit in time) and waits until its PID is gone. */
   stop(): Promise<void>;
 }
@@ -102,6 +104,10 @@ class LaunchedKafkaMockCluster implements KafkaMockCluster {
   async brokerUp(brokerId: number): Promise<void> {
     this.assertBroker(brokerId);
     await this.command(`up ${brokerId}`);
+  }
+
+  async failRequests(apiKey: number, errorCode: number, count: number): Promise<void> {
+    await this.command(`errors ${apiKey} ${errorCode}x${count}`);
   }
 
   stop(): Promise<void> {
