@@ -1,4 +1,3 @@
-import { defineTopic } from '@sift/contracts';
 import { SiftError } from '@sift/errors';
 import {
   ConsumerHandle,
@@ -11,31 +10,20 @@ import {
 } from '@sift/messaging';
 import { KafkaJSProtocolError } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
 import {
   inMemoryTransportUnderTest,
   kafkaMockTransportUnderTest,
   quietLogger,
   TransportUnderTest,
 } from '../support/transport-under-test';
+import { freshTopic as freshTestTopic, TestTopic, TestValue as Value } from '../support/test-topic.util';
 import { waitUntil } from '../support/wait-until.util';
+
+const freshTopic = (): TestTopic => freshTestTopic('delivery');
 
 jest.setTimeout(90_000);
 
-const valueSchema = z.strictObject({ key: z.string(), seq: z.number().int() });
-type Value = z.infer<typeof valueSchema>;
 const noDeadLetters: DeadLetterSink = { send: async () => undefined };
-
-let topicCounter = 0;
-function freshTopic() {
-  topicCounter += 1;
-  return defineTopic({
-    topic: `sift.delivery-${process.pid}-${topicCounter}.v1`,
-    key: z.string(),
-    value: valueSchema,
-    keyedBy: 'test key',
-  });
-}
 
 /** One key per partition of a topic with `partitions` partitions, in partition order. */
 function keyPerPartition(topic: string, partitions: number): string[] {
@@ -60,7 +48,7 @@ describe.each([inMemoryTransportUnderTest(), kafkaMockTransportUnderTest()])(
     const join = async (
       transport: MessageTransport,
       groupId: string,
-      topic: ReturnType<typeof freshTopic>,
+      topic: TestTopic,
       handle: (value: Value, signal: AbortSignal) => Promise<void>,
       options: { concurrency?: number; deadLetters?: DeadLetterSink; startAt?: 'earliest' | 'latest' } = {},
     ): Promise<ConsumerHandle> => {

@@ -1,4 +1,4 @@
-import { DeadLetter, defineTopic, dlqTopic } from '@sift/contracts';
+import { DeadLetter, dlqTopic } from '@sift/contracts';
 import {
   ConsumerHandle,
   consumeTopics,
@@ -8,31 +8,20 @@ import {
   TypedPublisher,
 } from '@sift/messaging';
 import { SiftError } from '@sift/errors';
-import { z } from 'zod';
 import {
   inMemoryTransportUnderTest,
   kafkaMockTransportUnderTest,
   quietLogger,
   TransportUnderTest,
 } from '../support/transport-under-test';
+import { freshTopic as freshTestTopic, TestTopic, TestValue as Value } from '../support/test-topic.util';
 import { waitUntil } from '../support/wait-until.util';
+
+const freshTopic = (): TestTopic => freshTestTopic('conformance');
 
 jest.setTimeout(90_000);
 
 const FAST_RETRY = { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 100, retryBudgetMs: 0 };
-const valueSchema = z.strictObject({ key: z.string(), seq: z.number().int() });
-type Value = z.infer<typeof valueSchema>;
-
-let topicCounter = 0;
-function freshTopic() {
-  topicCounter += 1;
-  return defineTopic({
-    topic: `sift.conformance-${process.pid}-${topicCounter}.v1`,
-    key: z.string(),
-    value: valueSchema,
-    keyedBy: 'test key',
-  });
-}
 
 describe.each([inMemoryTransportUnderTest(), kafkaMockTransportUnderTest()])(
   'messaging conformance: $name',
@@ -49,7 +38,7 @@ describe.each([inMemoryTransportUnderTest(), kafkaMockTransportUnderTest()])(
     async function join(
       transport: MessageTransport,
       groupId: string,
-      topic: ReturnType<typeof freshTopic>,
+      topic: TestTopic,
       handle: (value: Value, partition: number) => Promise<void>,
       concurrency = 3,
     ): Promise<ConsumerHandle> {

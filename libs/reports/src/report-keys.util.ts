@@ -12,6 +12,8 @@ export const reportKeys = {
   sessionEvents: (reportId: string, sessionId: string) => reportKey(reportId, 'session', sessionId, 'events'),
   sessionRecording: (reportId: string, sessionId: string) =>
     reportKey(reportId, 'session', sessionId, 'recording'),
+  /** What ingest made of a session (a job or a result) and whether it was sent: a redelivered batch resumes. */
+  intake: (reportId: string, sessionId: string) => reportKey(reportId, 'session', sessionId, 'intake'),
   summary: (reportId: string, sessionId: string) => reportKey(reportId, 'session', sessionId, 'summary'),
   sessionOutcome: (reportId: string, sessionId: string) =>
     reportKey(reportId, 'session', sessionId, 'outcome'),

@@ -16,8 +16,19 @@ export {
 export { uploadToStore } from './batch/upload-to-store.util';
 
 // Loading payloads by reference.
-export { PayloadError, type PayloadErrorCode, type PayloadErrorOptions } from './errors/payload.error';
-export { filePathOfUri, resolvePayload, type ResolvePayloadOptions } from './payload/resolve-payload.util';
+export {
+  MAX_PAYLOAD_REASON_BYTES,
+  PayloadError,
+  type PayloadErrorCode,
+  type PayloadErrorOptions,
+} from './errors/payload.error';
+export {
+  DEFAULT_PAYLOAD_LIMITS,
+  payloadSourcePolicy,
+  type PayloadSourcePolicy,
+} from './payload/payload-source-policy.util';
+export { resolvePayload } from './payload/resolve-payload.util';
+export { filePathOfUri } from './payload/read-file-payload.util';
 
 // Parsing the accepted shapes.
 export type { ParsedPayload } from './parse/parsed-payload.types';

@@ -1,4 +1,5 @@
 import { batchesTopic, ReportV1 } from '@sift/contracts';
+import { dirname } from 'node:path';
 import { InMemoryTransport, TypedPublisher } from '@sift/messaging';
 import { startEmbeddedPipeline } from '@sift/service-kit';
 import { BatchInput, fileUriFor, SkippedSession, toBatchManifest } from '@sift/sessions';
@@ -25,7 +26,10 @@ export async function runEmbeddedAnalysis(
 ): Promise<EmbeddedAnalysis> {
   const transport = new InMemoryTransport();
   const store = createStateStore({ redisUrl: env.REDIS_URL });
-  const pipeline = await startEmbeddedPipeline({ stages: PIPELINE_STAGES, transport, store, env });
+  // The manifest points at the batch's own files: ingest reads file:// below the batch folder and nowhere else.
+  const fileRoot = input.origin.kind === 'folder' ? input.origin.path : dirname(input.origin.path);
+  const stageEnv = { ...env, PAYLOAD_FILE_ROOT: fileRoot };
+  const pipeline = await startEmbeddedPipeline({ stages: PIPELINE_STAGES, transport, store, env: stageEnv });
   const progress = new ProgressLine();
   try {
     const { manifest, skipped } = await toBatchManifest(input, {

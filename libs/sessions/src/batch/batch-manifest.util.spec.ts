@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { batchManifestSchema, type SessionId } from '@sift/contracts';
 import { MemoryStateStore } from '@sift/state';
 import { BatchInputError } from '../errors/batch-input.error';
+import { payloadSourcePolicy } from '../payload/payload-source-policy.util';
 import { resolvePayload } from '../payload/resolve-payload.util';
 import { MINI_SHOP } from '../testing/sessions.test-util';
 import type { BatchInput, PayloadPart, PayloadSource } from './batch-input.types';
@@ -93,7 +94,11 @@ describe('toBatchManifest', () => {
     expect(manifest.sessions[0]?.recording).toBe('redis://sift:input:mini-shop:checkout-error-1:recording');
     const raw = await store.get('sift:input:mini-shop:checkout-error-1:events');
     expect(gunzipSync(raw ?? Buffer.alloc(0)).toString('utf8')).toMatch(/^\{"uuid":/);
-    const events = await resolvePayload(manifest.sessions[0]?.events ?? [], store);
+    const events = await resolvePayload(
+      manifest.sessions[0]?.events ?? [],
+      store,
+      payloadSourcePolicy({ allowedStoreKeyPrefixes: ['sift:input:mini-shop:checkout-error-1:'] }),
+    );
     expect(events).toHaveLength(20);
   });
 });
@@ -111,6 +116,7 @@ describe('uploadToStore', () => {
   it('stores an inline payload as gzipped JSON and returns its redis:// uri', async () => {
     const store = new MemoryStateStore();
     expect(await uploadToStore(store, 'k:1', { kind: 'inline', value: [{ a: 1 }] })).toBe('redis://k:1');
-    expect(await resolvePayload('redis://k:1', store)).toEqual([{ a: 1 }]);
+    const policy = payloadSourcePolicy({ allowedStoreKeyPrefixes: ['k:'] });
+    expect(await resolvePayload('redis://k:1', store, policy)).toEqual([{ a: 1 }]);
   });
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MemoryStateStore } from '@sift/state';
+import { payloadSourcePolicy } from '../payload/payload-source-policy.util';
 import { resolvePayload } from '../payload/resolve-payload.util';
 import { MINI_SHOP, posthogEvent, sharedRecording } from '../testing/sessions.test-util';
 import {
@@ -119,12 +120,13 @@ describe('normalizeSession', () => {
 
   describe('on the mini-shop batch', () => {
     const store = new MemoryStateStore();
+    const policy = payloadSourcePolicy({ fileRoot: MINI_SHOP });
     const load = async (sessionId: string, withRecording = false) =>
       normalizeSession({
         sessionId,
-        events: await resolvePayload(fileUri(sessionId, 'events.jsonl'), store),
+        events: await resolvePayload(fileUri(sessionId, 'events.jsonl'), store, policy),
         ...(withRecording && {
-          recording: await resolvePayload(fileUri(sessionId, 'recording.json'), store),
+          recording: await resolvePayload(fileUri(sessionId, 'recording.json'), store, policy),
         }),
       });
 

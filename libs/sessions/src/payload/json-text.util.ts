@@ -1,8 +1,11 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
+import { errorCode, hasErrnoCode } from '@sift/errors';
 import { isGzipped } from '@sift/state';
-import { errorMessage } from '@sift/errors';
 import { PayloadError } from '../errors/payload.error';
+import { describeJsonSyntaxError } from './json-syntax-error.util';
+import { byteSize, displayUri } from './payload-reason.util';
+import { DEFAULT_PAYLOAD_LIMITS } from './payload-source-policy.util';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -17,19 +20,32 @@ export function unparseableLineOf(item: unknown): number | undefined {
   return typeof line === 'number' ? line : undefined;
 }
 
-/** UTF-8 text of payload bytes, gunzipped first when they start with the gzip magic bytes. */
-export async function payloadText(raw: Buffer, uri: string): Promise<string> {
+/**
+ * UTF-8 text of payload bytes, gunzipped first when they start with the gzip magic bytes; decompressing
+ * to more than `maxDecompressedBytes` (a gzip bomb) is refused with `PAYLOAD_TOO_LARGE`.
+ */
+export async function payloadText(
+  raw: Buffer,
+  uri: string,
+  maxDecompressedBytes: number = DEFAULT_PAYLOAD_LIMITS.maxDecompressedBytes,
+): Promise<string> {
   if (!isGzipped(raw)) return raw.toString('utf8');
   try {
-    return (await gunzipAsync(raw)).toString('utf8');
+    return (await gunzipAsync(raw, { maxOutputLength: maxDecompressedBytes })).toString('utf8');
   } catch (error) {
+    if (hasErrnoCode(error, 'ERR_BUFFER_TOO_LARGE')) {
+      throw new PayloadError(
+        'PAYLOAD_TOO_LARGE',
+        uri,
+        `${displayUri(uri)} decompresses to more than the limit of ${byteSize(maxDecompressedBytes)}`,
+      );
+    }
+    // zlib's own messages are fixed strings, but its code says as much and is certain to quote nothing.
     throw new PayloadError(
       'PAYLOAD_DECOMPRESS',
       uri,
-      `${uri} looks gzipped but does not decompress: ${errorMessage(error)}`,
-      {
-        cause: error,
-      },
+      `${displayUri(uri)} looks gzipped but does not decompress (${errorCode(error)})`,
+      { cause: error },
     );
   }
 }
@@ -37,11 +53,11 @@ export async function payloadText(raw: Buffer, uri: string): Promise<string> {
 /**
  * Parses a whole JSON document, or else JSONL (one JSON value per line, blank lines skipped) into an
  * array. Unparseable JSONL lines become markers (see {@link unparseableLineOf}); if no line parses the
- * payload is rejected with a {@link PayloadError} naming `uri`.
+ * payload is rejected with a {@link PayloadError} naming `uri` and where parsing failed, never the text.
  */
 export function parseJsonOrJsonl(text: string, uri: string): unknown {
-  const body = text.replace(/^\uFEFF/, '').trim();
-  if (body === '') return [];
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') return [];
   let wholeError: unknown;
   try {
     return JSON.parse(body) as unknown;
@@ -55,16 +71,16 @@ export function parseJsonOrJsonl(text: string, uri: string): unknown {
     try {
       items.push(JSON.parse(line) as unknown);
     } catch (error) {
-      firstBad ??= `line ${index + 1}: ${errorMessage(error)}`;
+      firstBad ??= `line ${index + 1}: ${describeJsonSyntaxError(error, line).replace(/ at line 1,/, ' at')}`;
       items.push({ [UNPARSEABLE_LINE]: index + 1 });
     }
   });
   if (items.every((item) => unparseableLineOf(item) !== undefined)) {
+    // No cause: the engine's message quotes the payload, and loggers print causes.
     throw new PayloadError(
       'PAYLOAD_NOT_JSON',
       uri,
-      `${uri} is neither JSON nor JSONL: ${errorMessage(wholeError)}${items.length > 1 ? `; as JSONL, ${firstBad}` : ''}`,
-      { cause: wholeError },
+      `${displayUri(uri)} is neither JSON nor JSONL: ${describeJsonSyntaxError(wholeError, body)}${items.length > 1 ? `; as JSONL, ${firstBad}` : ''}`,
     );
   }
   return items;

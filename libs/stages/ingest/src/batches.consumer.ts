@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { BatchManifest, batchesTopic } from '@sift/contracts';
-import { ConsumeTopic, OnRejected, RejectedMessage } from '@sift/messaging';
+import { ConsumeTopic, OnRejected, RejectedMessage, SiftMessageContext } from '@sift/messaging';
 import { BatchIngestService } from './batch-ingest.service';
 
 @Controller()
@@ -9,8 +9,8 @@ export class BatchesConsumer {
   constructor(private readonly ingest: BatchIngestService) {}
 
   @ConsumeTopic(batchesTopic)
-  async handle(@Payload() batch: BatchManifest): Promise<void> {
-    await this.ingest.execute(batch);
+  async handle(@Payload() batch: BatchManifest, @Ctx() context: SiftMessageContext): Promise<void> {
+    await this.ingest.execute(batch, context.signal);
   }
 
   /** A malformed batch is answered with a failed report naming the reason (and lands in the DLQ). */

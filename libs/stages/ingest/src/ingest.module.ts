@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { BatchIngestService } from './batch-ingest.service';
 import { BatchesConsumer } from './batches.consumer';
 import { INGEST_CONFIG, IngestConfig } from './ingest.config';
+import { IntakeCheckpoints } from './intake-checkpoint.store';
 import { SessionIntakeService } from './session-intake.service';
 
 @Module({})
@@ -10,7 +11,12 @@ export class IngestModule {
     return {
       module: IngestModule,
       controllers: [BatchesConsumer],
-      providers: [BatchIngestService, SessionIntakeService, { provide: INGEST_CONFIG, useValue: config }],
+      providers: [
+        BatchIngestService,
+        SessionIntakeService,
+        IntakeCheckpoints,
+        { provide: INGEST_CONFIG, useValue: config },
+      ],
     };
   }
 }

@@ -1,24 +1,11 @@
-import {
-  batchesTopic,
-  DeadLetter,
-  dlqTopic,
-  ReportMessage,
-  reportsTopic,
-  SessionJob,
-  sessionJobsTopic,
-  SessionResult,
-  sessionResultsTopic,
-} from '@sift/contracts';
-import { consumeTopics, InMemoryTransport, topicRoute, TypedPublisher } from '@sift/messaging';
+import { batchesTopic } from '@sift/contracts';
 import { ReportRegistry, reportKeys } from '@sift/reports';
-import { EmbeddedPipeline, startEmbeddedPipeline } from '@sift/service-kit';
 import { MemoryStateStore } from '@sift/state';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ingestStage } from './ingest.stage';
+import { IngestHarness } from './ingest.test-util';
 
-const quiet = { debug: () => undefined, log: () => undefined, warn: () => undefined, error: () => undefined };
 const MINI_SHOP = join(
   __dirname,
   '..',
@@ -34,38 +21,17 @@ const MINI_SHOP = join(
 const fileUri = (sessionId: string, file: string) => pathToFileURL(join(MINI_SHOP, sessionId, file)).href;
 
 describe('ingest stage', () => {
-  let transport: InMemoryTransport;
+  let harness: IngestHarness;
   let store: MemoryStateStore;
-  let pipeline: EmbeddedPipeline;
-  const jobs: SessionJob[] = [];
-  const results: SessionResult[] = [];
-  const reports: ReportMessage[] = [];
-  const dead: DeadLetter[] = [];
 
   beforeEach(async () => {
-    jobs.length = results.length = reports.length = dead.length = 0;
-    transport = new InMemoryTransport();
     store = new MemoryStateStore();
-    pipeline = await startEmbeddedPipeline({ stages: [ingestStage], transport, store, logger: false });
-    await consumeTopics(transport, {
-      groupId: 'observer',
-      logger: quiet,
-      deadLetters: { send: async () => undefined },
-      routes: [
-        topicRoute(sessionJobsTopic, async (value) => void jobs.push(value)),
-        topicRoute(sessionResultsTopic, async (value) => void results.push(value)),
-        topicRoute(reportsTopic, async (value) => void reports.push(value)),
-        topicRoute(dlqTopic, async (value) => void dead.push(value)),
-      ],
-    });
+    harness = await new IngestHarness({ PAYLOAD_FILE_ROOT: MINI_SHOP }, store).start();
   });
-  afterEach(async () => {
-    await pipeline.stop();
-    await transport.close();
-  });
+  afterEach(() => harness.stop());
 
   it('registers the report, then sends each session to the summarizer or skips it with a reason', async () => {
-    await new TypedPublisher(transport).publish(batchesTopic, 'r1', {
+    await harness.publish({
       reportId: 'r1',
       deadlineSeconds: 60,
       sessions: [
@@ -78,7 +44,8 @@ describe('ingest stage', () => {
         { sessionId: 'missing', events: fileUri('missing', 'events.jsonl') },
       ],
     });
-    while (jobs.length + results.length < 3) await sleep(5);
+    await harness.waitForAnswers('r1', 3);
+    const { jobs, results } = harness;
 
     const meta = await new ReportRegistry(store).find('r1');
     expect(meta?.sessionIds).toEqual(['checkout-error-1', 'too-short', 'missing']);
@@ -95,16 +62,22 @@ describe('ingest stage', () => {
   });
 
   it('answers a malformed batch with a failed report and dead-letters it', async () => {
-    await transport.send(batchesTopic.topic, [
+    await harness.transport.send(batchesTopic.topic, [
       { key: 'r2', value: JSON.stringify({ reportId: 'r2', sessions: [] }) },
     ]);
-    while (reports.length === 0 || dead.length === 0) await sleep(5);
-    expect(reports[0]).toMatchObject({
+    await harness.waitFor(
+      'a failed report and a dead letter',
+      () => harness.reports.length > 0 && harness.deadLetters.length > 0,
+    );
+    expect(harness.reports[0]).toMatchObject({
       reportId: 'r2',
       status: 'failed',
       failureReason: expect.stringMatching(/rejected.*sessions/s),
     });
-    expect(dead[0]).toMatchObject({ errorCode: 'SCHEMA_INVALID', sourceTopic: 'sift.batches.v1' });
+    expect(harness.deadLetters[0]).toMatchObject({
+      errorCode: 'SCHEMA_INVALID',
+      sourceTopic: 'sift.batches.v1',
+    });
   });
 
   it('answers a batch whose report already finished with the stored report, without redoing it', async () => {
@@ -116,17 +89,17 @@ describe('ingest stage', () => {
       sessionIds: ['too-short'],
     });
     await store.setJson(reportKeys.document('r3'), completedReport('r3'));
-    await new TypedPublisher(transport).publish(batchesTopic, 'r3', {
+    await harness.publish({
       reportId: 'r3',
       sessions: [{ sessionId: 'too-short', events: fileUri('too-short', 'events.jsonl') }],
     });
-    while (reports.length === 0) await sleep(5);
-    expect(reports[0]).toEqual({
+    await harness.waitFor('the stored report', () => harness.reports.length > 0);
+    expect(harness.reports[0]).toEqual({
       reportId: 'r3',
       status: 'completed',
       reportRef: 'redis://' + reportKeys.document('r3'),
     });
-    expect(results).toEqual([]);
+    expect(harness.results).toEqual([]);
   });
 
   it('leaves a registered report to the aggregator when its batch is dead-lettered later', async () => {
@@ -136,12 +109,12 @@ describe('ingest stage', () => {
       deadlineAt: '2026-01-01T00:15:00.000Z',
       sessionIds: ['a'],
     });
-    await transport.send(batchesTopic.topic, [
+    await harness.transport.send(batchesTopic.topic, [
       { key: 'r4', value: JSON.stringify({ reportId: 'r4', sessions: [] }) },
     ]);
-    while (dead.length === 0) await sleep(5);
+    await harness.waitFor('the dead letter', () => harness.deadLetters.length > 0);
     await sleep(20);
-    expect(reports).toEqual([]);
+    expect(harness.reports).toEqual([]);
   });
 });
 

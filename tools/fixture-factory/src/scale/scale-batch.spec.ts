@@ -1,6 +1,12 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileUriFor, normalizeSession, readBatchInput, resolvePayload } from '@sift/sessions';
+import {
+  fileUriFor,
+  normalizeSession,
+  payloadSourcePolicy,
+  readBatchInput,
+  resolvePayload,
+} from '@sift/sessions';
 import { MemoryStateStore } from '@sift/state';
 import { batchLabelsSchema } from '../labels.schema';
 import { scaleBatch } from './scale-batch.util';
@@ -26,13 +32,16 @@ const dirs: string[] = [];
 
 async function readSessions(batchDir: string): Promise<Session[]> {
   const input = await readBatchInput(batchDir);
+  const policy = payloadSourcePolicy({ fileRoot: input.origin.path });
   return Promise.all(
     input.sessions.map(async ({ sessionId, events, recording }) => {
       if (!events) throw new Error(`${sessionId} has no events.jsonl`);
       return {
         id: sessionId,
-        events: (await resolvePayload(fileUriFor(events), store)) as Event[],
-        ...(recording && { recording: (await resolvePayload(fileUriFor(recording), store)) as Frame[] }),
+        events: (await resolvePayload(fileUriFor(events), store, policy)) as Event[],
+        ...(recording && {
+          recording: (await resolvePayload(fileUriFor(recording), store, policy)) as Frame[],
+        }),
       };
     }),
   );

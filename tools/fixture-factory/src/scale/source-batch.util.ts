@@ -6,6 +6,8 @@ import {
   parsePosthogEvents,
   parseRrwebRecording,
   readBatchInput,
+  payloadSourcePolicy,
+  type PayloadSourcePolicy,
   resolvePayload,
   type BatchInputSession,
   type ParsedPayload,
@@ -57,7 +59,12 @@ export async function loadSourceBatch(dir: string): Promise<SourceBatch> {
   const sessions = await Promise.all(
     input.sessions.map(async (session) => {
       const sessionLabels = labels.sessions[session.sessionId] as SessionLabels;
-      return loadSourceSession(session, sessionLabels, store);
+      return loadSourceSession(
+        session,
+        sessionLabels,
+        store,
+        payloadSourcePolicy({ fileRoot: input.origin.path }),
+      );
     }),
   );
   return { labels, batch: input.batch, sessions };
@@ -67,19 +74,20 @@ async function loadSourceSession(
   session: BatchInputSession,
   labels: SessionLabels,
   store: MemoryStateStore,
+  policy: PayloadSourcePolicy,
 ): Promise<SourceSession> {
   const { sessionId } = session;
   if (!session.events) throw new Error(`source session ${sessionId} has no events.jsonl`);
   const events = validItems(
     sessionId,
     'event',
-    parsePosthogEvents(await resolvePayload(fileUriFor(session.events), store)),
+    parsePosthogEvents(await resolvePayload(fileUriFor(session.events), store, policy)),
   );
   const recording = session.recording
     ? validItems(
         sessionId,
         'recording event',
-        parseRrwebRecording(await resolvePayload(fileUriFor(session.recording), store)),
+        parseRrwebRecording(await resolvePayload(fileUriFor(session.recording), store, policy)),
       )
     : [];
   const startMs = sessionStartMs(events, recording);
