@@ -217,5 +217,55 @@ describe.each([inMemoryTransportUnderTest(), kafkaMockTransportUnderTest()])(
       expect(late).not.toContain(0);
       await waitUntil('the earliest-starting group to read the old message', () => early.includes(0));
     });
+    it('a group starting at the end loses nothing when a rebalance comes before its first commit', async () => {
+      const topic = freshTopic();
+      await under.createTopic(topic.topic, 2);
+      const keys = keyPerPartition(topic.topic, 2);
+      const handled = new Set<string>();
+      let released = false;
+      const member = (hold: boolean) =>
+        consumeTopics(connect(), {
+          groupId: 'latest-rebalance',
+          concurrency: 4,
+          policy: { maxAttempts: 3, initialDelayMs: 20, maxDelayMs: 100, retryBudgetMs: 0 },
+          logger: quietLogger,
+          deadLetters: { send: async () => undefined },
+          startAt: { [topic.topic]: 'latest' },
+          routes: [
+            topicRoute(topic, async ({ key, seq }: Value, _m, { signal }) => {
+              // A slow first message (a model call): it finishes when released or when revoked.
+              while (hold && seq === 0 && !released && !signal.aborted) await sleep(20);
+              handled.add(`${key}:${seq}`);
+            }),
+          ],
+        });
+      const a = await member(true);
+      consumers.push(a);
+      await waitUntil('A to own both partitions', () => a.assignment().length === 2, 30_000);
+      await sleep(1_500); // kafkajs resolves "latest" on its first fetch after the join
+
+      const publisher = new TypedPublisher(connect());
+      const publish = (seq: number) =>
+        publisher.publishAll(
+          topic,
+          keys.map((key) => ({ key, value: { key, seq } })),
+        );
+      await publish(0);
+      await sleep(1_000); // A has fetched seq 0 on both partitions and is busy with it
+      for (const seq of [1, 2, 3]) await publish(seq);
+
+      const b = await member(false); // a member joins while A's handlers run
+      consumers.push(b);
+      await waitUntil('the rebalance to give B a partition', () => b.assignment().length === 1, 30_000);
+      released = true;
+      await sleep(1_000);
+      await publish(4);
+
+      const expected = keys.flatMap((key) => [0, 1, 2, 3, 4].map((seq) => `${key}:${seq}`));
+      await waitUntil('seq 4 on both partitions', () => keys.every((k) => handled.has(`${k}:4`)), 30_000);
+      await sleep(3_000);
+      const missing = expected.filter((id) => !handled.has(id));
+      expect(missing).toEqual([]);
+    });
   },
 );

@@ -49,17 +49,43 @@ describe('MessageDispatcher', () => {
     expect(letters).toEqual([expect.objectContaining({ code: 'HANDLER_FAILED', reason: 'HANDLER_FAILED' })]);
   });
 
-  it('redelivers when the DLQ is unreachable, but never blocks on a letter the DLQ refuses for good', async () => {
-    const failing = async () => {
-      throw SiftError.fatal('BAD', 'bad');
+  it('waits out a DLQ that is down without running the handler or its rejection answer again', async () => {
+    let handlerRuns = 0;
+    let rejections = 0;
+    let dlqTries = 0;
+    const route = {
+      ...topicRoute(topic, async () => {
+        handlerRuns += 1;
+        throw SiftError.fatal('BAD_INPUT', 'poison');
+      }),
+      rejected: async () => void (rejections += 1),
     };
-    const unreachable = dispatcher(failing, async () => {
-      throw SiftError.retriable('BROKER_DOWN', 'no broker');
-    });
-    await expect(unreachable.dispatch(message, controls)).rejects.toThrow('no broker');
-    const refusing = dispatcher(failing, async () => {
-      throw SiftError.fatal('INVALID_OUTGOING_MESSAGE', 'too big');
-    });
+    await new MessageDispatcher({
+      consumerGroup: 'g',
+      routes: [route],
+      deadLetters: {
+        send: async () => {
+          dlqTries += 1;
+          if (dlqTries < 3) throw SiftError.retriable('BROKER_DOWN', 'no broker');
+        },
+      },
+      policy: { maxAttempts: 1, initialDelayMs: 1, maxDelayMs: 5, retryBudgetMs: 0 },
+      observer: NO_OBSERVER,
+      logger: quiet,
+      concurrency: 1,
+    }).dispatch(message, controls);
+    expect({ handlerRuns, rejections, dlqTries }).toEqual({ handlerRuns: 1, rejections: 1, dlqTries: 3 });
+  });
+
+  it('never blocks on a letter the DLQ refuses for good', async () => {
+    const refusing = dispatcher(
+      async () => {
+        throw SiftError.fatal('BAD', 'bad');
+      },
+      async () => {
+        throw SiftError.fatal('INVALID_OUTGOING_MESSAGE', 'too big');
+      },
+    );
     await expect(refusing.dispatch(message, controls)).resolves.toBeUndefined();
   });
 

@@ -5,6 +5,7 @@ import { ConsumerObserver } from './consumer-observer.types';
 import { DeadLetterSink } from './dead-letter.types';
 import { DeliveryPolicy } from './delivery-policy';
 import { decodeMessage } from './message-decoder';
+import { untilAborted } from './abortable.util';
 import { RetrySchedule } from './retry-schedule';
 import { RejectedMessage, TopicRoute } from './topic-route';
 
@@ -41,13 +42,13 @@ export class MessageDispatcher {
     observer.consumed(message.topic);
     const route = this.routes.get(message.topic);
     if (!route) {
-      await this.deadLetter(message, 'NO_HANDLER', `no handler for topic ${message.topic}`, 1);
+      await this.deadLetter(message, 'NO_HANDLER', `no handler for topic ${message.topic}`, 1, controls);
       return;
     }
     const decoded = decodeMessage(message, route.descriptor);
     if (!decoded.ok) {
       await this.tellRejected(route, { message, code: decoded.code, reason: decoded.reason }, controls);
-      await this.deadLetter(message, decoded.code, decoded.reason, 1);
+      await this.deadLetter(message, decoded.code, decoded.reason, 1, controls);
       return;
     }
     try {
@@ -67,12 +68,14 @@ export class MessageDispatcher {
     for (;;) {
       controls.signal.throwIfAborted();
       try {
-        // The signal is checked inside the slot, not passed to the bulkhead: cockatiel leaves a cancelled
-        // waiter queued, and taking it out would not hand its turn to the next one.
-        await this.slots.execute(() => {
+        // A revoked delivery stops waiting for a slot at once; its queued turn, when it comes, ends
+        // immediately and passes the slot on (cockatiel's own cancellation would leave the queue stuck).
+        const attempt = this.slots.execute(() => {
           controls.signal.throwIfAborted();
           return route.handle(value, message, controls);
         });
+        attempt.catch(() => undefined);
+        await untilAborted(attempt, controls.signal);
         return;
       } catch (error) {
         // A revoked partition or a stopping consumer: the message is not ours to finish or to give up on.
@@ -86,7 +89,7 @@ export class MessageDispatcher {
         const gaveUp = failureKind(error) === 'fatal' ? '' : `gave up after ${attempts} attempts: `;
         const reason = `${gaveUp}${errorMessage(error)}`;
         await this.tellRejected(route, { message, code: errorCode(error), reason, value }, controls);
-        await this.deadLetter(message, errorCode(error), reason, attempts);
+        await this.deadLetter(message, errorCode(error), reason, attempts, controls);
         return;
       }
     }
@@ -97,14 +100,16 @@ export class MessageDispatcher {
     rejection: RejectedMessage,
     controls: DeliveryControls,
   ): Promise<void> {
-    if (!route.rejected) return;
-    try {
-      await route.rejected(rejection, controls);
-    } catch (error) {
-      // The answer the route owes must not get lost on a passing fault: redeliver the message instead.
-      if (failureKind(error) !== 'fatal') throw error;
+    const rejected = route.rejected;
+    if (!rejected) return;
+    const delivered = await this.untilDelivered(
+      `the rejection answer for ${route.descriptor.topic}`,
+      controls,
+      () => rejected(rejection, controls),
+    );
+    if (!delivered.ok) {
       this.options.logger.error(
-        `rejection handler for ${route.descriptor.topic} failed: ${errorMessage(error)}`,
+        `rejection handler for ${route.descriptor.topic} failed: ${errorMessage(delivered.error)}`,
       );
     }
   }
@@ -114,24 +119,43 @@ export class MessageDispatcher {
     code: string,
     reason: string,
     attempts: number,
+    controls: DeliveryControls,
   ): Promise<void> {
     const where = `${message.topic}[${message.partition}]@${message.offset}`;
     const why = reason || code;
     this.options.logger.warn(`dead-lettering ${where} (${code}): ${why.split('\n')[0]}`);
-    try {
-      await this.options.deadLetters.send({
-        message,
-        consumerGroup: this.options.consumerGroup,
-        code,
-        reason: why,
-        attempts,
-      });
-    } catch (error) {
-      // An unreachable DLQ throws, and the transport redelivers the message later; a letter the DLQ can
-      // never take (the broker refuses it for good) must not block the partition forever.
-      if (failureKind(error) !== 'fatal') throw error;
-      this.options.logger.error(`could not dead-letter ${where}, dropping it: ${errorMessage(error)}`);
-    }
+    const letter = { message, consumerGroup: this.options.consumerGroup, code, reason: why, attempts };
+    const sent = await this.untilDelivered(`the dead letter of ${where}`, controls, () =>
+      this.options.deadLetters.send(letter),
+    );
+    // A letter the DLQ can never take (the broker refuses it for good) must not block the partition.
+    if (!sent.ok)
+      this.options.logger.error(`could not dead-letter ${where}, dropping it: ${errorMessage(sent.error)}`);
     this.options.observer.deadLettered(message.topic, code);
+  }
+
+  /**
+   * Runs `send` until it succeeds or fails for good; a passing failure (the DLQ's broker is down) is
+   * waited out here, so the handler that was given up on does not run again. Rejects only on the signal.
+   */
+  private async untilDelivered(
+    what: string,
+    controls: DeliveryControls,
+    send: () => Promise<void>,
+  ): Promise<{ ok: true } | { ok: false; error: unknown }> {
+    const schedule = new RetrySchedule({ ...this.options.policy, retryBudgetMs: Number.POSITIVE_INFINITY });
+    for (;;) {
+      controls.signal.throwIfAborted();
+      try {
+        await send();
+        return { ok: true };
+      } catch (error) {
+        if (controls.signal.aborted) throw error;
+        if (failureKind(error) === 'fatal') return { ok: false, error };
+        schedule.failed('transient');
+        this.options.logger.warn(`${what} failed, trying again: ${errorMessage(error)}`);
+        await schedule.wait(controls.signal);
+      }
+    }
   }
 }

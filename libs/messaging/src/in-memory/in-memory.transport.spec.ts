@@ -1,4 +1,12 @@
+import { defineTopic } from '@sift/contracts';
+import { z } from 'zod';
+import { consumeTopics } from '../consumer/consume-topics';
+import { topicRoute } from '../consumer/topic-route';
+import { TypedPublisher } from '../publisher/typed-publisher';
+import { partitionForKey } from '../transport/key-partitioner.util';
 import { InMemoryTransport } from './in-memory.transport';
+
+const quiet = { debug: () => undefined, log: () => undefined, warn: () => undefined, error: () => undefined };
 import { RawMessage } from '../transport/transport.types';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -63,5 +71,45 @@ describe('InMemoryTransport', () => {
     while (handled < 60) await sleep(10);
     expect(overlaps).toEqual([]);
     await transport.close();
+  });
+
+  it('lets a member join without waiting for a delivery that was only queued for a slot on a moved partition', async () => {
+    const transport = new InMemoryTransport();
+    const topic = defineTopic({
+      topic: 'sift.queued.v1',
+      key: z.string(),
+      value: z.object({ key: z.string() }),
+      keyedBy: 'key',
+    });
+    await transport.ensureTopics([{ topic: topic.topic, partitions: 2 }]);
+    const keys = [0, 1].map((p) => {
+      for (let i = 0; ; i += 1) if (partitionForKey(topic.topic, `k${i}`, 2) === p) return `k${i}`;
+    });
+    const started: string[] = [];
+    const member = (slowMs: number) =>
+      consumeTopics(transport, {
+        groupId: 'queued',
+        concurrency: 1,
+        logger: quiet,
+        deadLetters: { send: async () => undefined },
+        routes: [
+          topicRoute(topic, async ({ key }) => {
+            started.push(key);
+            if (key === keys[0]) await sleep(slowMs); // partition 0: slow, and it stays with the first member
+          }),
+        ],
+      });
+    const first = await member(3_000);
+    const publisher = new TypedPublisher(transport);
+    await publisher.publish(topic, keys[0], { key: keys[0] });
+    while (!started.includes(keys[0])) await sleep(5);
+    await publisher.publish(topic, keys[1], { key: keys[1] }); // waits for the one slot
+    await sleep(50);
+    const joining = Date.now();
+    const second = await member(0); // partition 1 moves to the second member
+    const joinMs = Date.now() - joining;
+    await Promise.all([first.stop(), second.stop()]);
+    expect(joinMs).toBeLessThan(1_000);
+    expect(started.filter((key) => key === keys[1])).toHaveLength(1);
   });
 });

@@ -28,16 +28,12 @@ export async function startKafkaConsumer(
     rebalanceTimeout: timing.rebalanceTimeoutMs,
     maxWaitTimeInMs: timing.maxWaitTimeMs,
   });
-  const member = new KafkaGroupMember(
-    consumer,
-    handler,
-    new ConsumerLiveness(contactTimeoutMs(timing)),
-    logger,
-  );
+  const latest = options.topics.filter((topic) => options.startAt?.[topic] === 'latest');
+  const earliest = options.topics.filter((topic) => !latest.includes(topic));
+  const liveness = new ConsumerLiveness(contactTimeoutMs(timing));
+  const member = new KafkaGroupMember(consumer, handler, liveness, logger, new Set(latest));
   try {
     await consumer.connect();
-    const latest = options.topics.filter((topic) => options.startAt?.[topic] === 'latest');
-    const earliest = options.topics.filter((topic) => !latest.includes(topic));
     if (earliest.length > 0) await consumer.subscribe({ topics: earliest, fromBeginning: true });
     if (latest.length > 0) await consumer.subscribe({ topics: latest, fromBeginning: false });
     await consumer.run({ autoCommit: false, eachBatch: member.eachBatch });

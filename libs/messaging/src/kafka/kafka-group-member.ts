@@ -30,9 +30,11 @@ export class KafkaGroupMember {
     private readonly handler: RawMessageHandler,
     private readonly liveness: ConsumerLiveness,
     private readonly logger: MessagingLogger,
+    /** Topics a new group starts reading at their end. */
+    private readonly latestTopics: ReadonlySet<string> = new Set(),
   ) {
     this.committer = new OffsetCommitter(
-      (offsets) => consumer.commitOffsets(offsets),
+      (offsets) => consumer.commitOffsets([...offsets]),
       (topic, partition) => this.assigned.has(key(topic, partition)),
       logger,
     );
@@ -41,12 +43,21 @@ export class KafkaGroupMember {
     consumer.on(events.REBALANCING, () => this.rebalancing());
     consumer.on(events.HEARTBEAT, () => liveness.contact());
     consumer.on(events.COMMIT_OFFSETS, () => liveness.contact());
-    consumer.on(events.CRASH, ({ payload }) => liveness.crashed(payload.error, payload.restart));
+    consumer.on(events.CRASH, ({ payload }) => this.crashed(payload.error, payload.restart));
   }
 
   readonly eachBatch = async ({ batch, pause, isStale }: EachBatchPayload): Promise<void> => {
     if (this.stopping || isStale() || batch.isEmpty()) return;
+    // A batch fetched in a generation that has since given the partition to another member.
+    if (!this.assigned.has(key(batch.topic, batch.partition))) return;
+    const fresh = !this.workers.has(key(batch.topic, batch.partition));
     const worker = this.workerFor(batch.topic, batch.partition);
+    if (fresh && this.latestTopics.has(batch.topic)) {
+      // kafkajs resolves "latest" anew on every join until the group has committed: commit where this
+      // member started, so a rebalance before its first handled message cannot skip what came in between.
+      const { topic, partition } = batch;
+      this.committer.mark({ topic, partition, offset: batch.messages[0].offset });
+    }
     worker.enqueue(batch.messages);
     // kafkajs resolves the batch's last offset after this returns, so the next fetch starts past it.
     if (worker.backlog > 0) pause();
@@ -66,7 +77,8 @@ export class KafkaGroupMember {
     this.stopping = true;
     this.gate.open();
     for (const worker of this.workers.values()) worker.revoke('the consumer is stopping');
-    await Promise.all([...this.workers.values()].map((worker) => worker.idle));
+    const running = [...this.workers.values()].map((worker) => worker.idle);
+    await Promise.all([...running, ...this.retiring.values()]);
     await this.committer.flush();
     await this.consumer.disconnect();
   }
@@ -75,12 +87,17 @@ export class KafkaGroupMember {
     const id = key(topic, partition);
     const existing = this.workers.get(id);
     if (existing && !existing.revoked) return existing;
+    const epoch = this.committer.epochOf(topic, partition);
     const worker = new KafkaPartitionWorker(
       topic,
       partition,
       this.handler,
       {
-        handled: (offset) => this.committer.mark({ topic, partition, offset }),
+        // What a worker finishes after its partition moved away is not committed: the next owner has it.
+        handled: (offset) => {
+          if (this.committer.epochOf(topic, partition) === epoch)
+            this.committer.mark({ topic, partition, offset });
+        },
         drained: () => this.resume(topic, partition),
         mayStart: () => this.gate.passed(),
       },
@@ -96,12 +113,7 @@ export class KafkaGroupMember {
       for (const partition of partitions) assigned.set(key(topic, partition), { topic, partition });
     }
     for (const [id, worker] of this.workers) {
-      if (assigned.has(id)) continue;
-      worker.revoke(`partition ${id} was assigned to another member`);
-      this.retiring.set(id, worker.idle);
-      void worker.idle.then(() => this.retiring.get(id) === worker.idle && this.retiring.delete(id));
-      this.workers.delete(id);
-      this.committer.forget(worker.topic, worker.partition);
+      if (!assigned.has(id)) this.retire(id, worker, `partition ${id} was assigned to another member`);
     }
     this.assigned = assigned;
     // Pauses survive a rebalance in kafkajs: only partitions with a backlog stay paused.
@@ -112,6 +124,28 @@ export class KafkaGroupMember {
     this.liveness.joined();
     this.gate.open();
     this.committer.retry();
+  }
+
+  /**
+   * kafkajs left the group when it crashed: every partition may already be someone else's. Nothing queued
+   * starts any more; a restart joins again and gets its partitions back through GROUP_JOIN.
+   */
+  private crashed(error: unknown, restarting: boolean): void {
+    this.liveness.crashed(error, restarting);
+    this.gate.close();
+    for (const [id, worker] of this.workers)
+      this.retire(id, worker, `the consumer crashed: ${String(error)}`);
+    this.assigned = new Map();
+    if (!restarting) this.committer.abandon();
+  }
+
+  private retire(id: string, worker: KafkaPartitionWorker, reason: string): void {
+    worker.revoke(reason);
+    const idle = worker.idle;
+    this.retiring.set(id, idle);
+    void idle.then(() => this.retiring.get(id) === idle && this.retiring.delete(id));
+    this.workers.delete(id);
+    this.committer.forget(worker.topic, worker.partition);
   }
 
   private rebalancing(): void {

@@ -1,4 +1,4 @@
-import { errorMessage } from '@sift/errors';
+import { errorMessage, failureKind } from '@sift/errors';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MessagingLogger } from '../transport/transport.types';
 
@@ -6,6 +6,11 @@ export interface OffsetToCommit {
   readonly topic: string;
   readonly partition: number;
   readonly offset: string;
+}
+
+interface PendingOffset extends OffsetToCommit {
+  /** The partition's epoch when the offset was handled: a forgotten partition's offsets never come back. */
+  readonly epoch: number;
 }
 
 const RETRY_PAUSE_MS = 200;
@@ -16,17 +21,20 @@ const RETRY_PAUSE_MS = 200;
  * still assigned; the others are left to their next owner, who reads from the last committed offset.
  */
 export class OffsetCommitter {
-  private readonly pending = new Map<string, OffsetToCommit>();
+  private readonly pending = new Map<string, PendingOffset>();
+  private readonly epochs = new Map<string, number>();
   private flushing?: Promise<void>;
+  private closing = false;
 
   constructor(
-    private readonly commit: (offsets: OffsetToCommit[]) => Promise<void>,
+    private readonly commit: (offsets: readonly OffsetToCommit[]) => Promise<void>,
     private readonly isAssigned: (topic: string, partition: number) => boolean,
     private readonly logger: MessagingLogger,
   ) {}
 
   mark(offset: OffsetToCommit): void {
-    this.pending.set(`${offset.topic}:${offset.partition}`, offset);
+    const id = `${offset.topic}:${offset.partition}`;
+    this.pending.set(id, { ...offset, epoch: this.epochs.get(id) ?? 0 });
     this.retry();
   }
 
@@ -35,29 +43,48 @@ export class OffsetCommitter {
     this.flushing ??= this.run().finally(() => (this.flushing = undefined));
   }
 
+  /** Drops what is pending for a partition that moved away; what its old worker still marks is ignored. */
   forget(topic: string, partition: number): void {
-    this.pending.delete(`${topic}:${partition}`);
+    const id = `${topic}:${partition}`;
+    this.pending.delete(id);
+    this.epochs.set(id, (this.epochs.get(id) ?? 0) + 1);
   }
 
-  /** Commits what is pending now (once, no retries): for a graceful stop. */
+  /** Whether an offset marked now for the partition would be committed (it was not forgotten since). */
+  epochOf(topic: string, partition: number): number {
+    return this.epochs.get(`${topic}:${partition}`) ?? 0;
+  }
+
+  /** Commits what is pending now, one attempt, no retries: for a graceful stop. */
   async flush(): Promise<void> {
+    this.closing = true;
     await this.flushing;
     const offsets = this.take();
-    if (offsets.length > 0) await this.commit(offsets).catch((error: unknown) => this.failed(error));
+    if (offsets.length > 0)
+      await this.commit(offsets.map(withoutEpoch)).catch((error: unknown) => this.failed(error));
+  }
+
+  /** Gives up on everything pending (the consumer is gone); its messages are read again by their next owner. */
+  abandon(): void {
+    this.closing = true;
+    this.pending.clear();
   }
 
   private async run(): Promise<void> {
+    if (this.closing) return;
     for (;;) {
       const offsets = this.take();
       if (offsets.length === 0) return;
       try {
-        await this.commit(offsets);
+        await this.commit(offsets.map(withoutEpoch));
       } catch (error) {
         this.failed(error);
-        // Put back what no newer offset replaced, then give the group a moment to settle.
+        if (this.closing || failureKind(error) === 'fatal') return;
+        // Put back what no newer offset replaced and was not forgotten, then let the group settle.
         for (const offset of offsets) {
           const key = `${offset.topic}:${offset.partition}`;
-          if (!this.pending.has(key)) this.pending.set(key, offset);
+          const current = (this.epochs.get(key) ?? 0) === offset.epoch;
+          if (current && !this.pending.has(key)) this.pending.set(key, offset);
         }
         await sleep(RETRY_PAUSE_MS);
       }
@@ -65,7 +92,7 @@ export class OffsetCommitter {
   }
 
   /** Takes what may be committed now; offsets of partitions not (or no longer) assigned stay pending. */
-  private take(): OffsetToCommit[] {
+  private take(): PendingOffset[] {
     const offsets = [...this.pending.entries()].filter(([, o]) => this.isAssigned(o.topic, o.partition));
     offsets.forEach(([id]) => this.pending.delete(id));
     return offsets.map(([, offset]) => offset);
@@ -74,4 +101,8 @@ export class OffsetCommitter {
   private failed(error: unknown): void {
     this.logger.debug(`offset commit failed (the messages will be read again): ${errorMessage(error)}`);
   }
+}
+
+function withoutEpoch({ topic, partition, offset }: PendingOffset): OffsetToCommit {
+  return { topic, partition, offset };
 }

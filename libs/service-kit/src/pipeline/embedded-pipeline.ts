@@ -21,6 +21,8 @@ export interface EmbeddedPipelineOptions {
   readonly concurrency?: number;
   readonly partitions?: number;
   readonly policy?: Partial<DeliveryPolicy>;
+  /** Appended to every stage's consumer group: tests use it to run replicas as groups of their own. */
+  readonly groupIdSuffix?: string;
 }
 
 export interface EmbeddedPipeline {
@@ -45,6 +47,7 @@ export async function startEmbeddedPipeline(options: EmbeddedPipelineOptions): P
       logger: new Logger(`sift-${stage.name}`),
       concurrency: options.concurrency ?? 4,
       policy: options.policy,
+      groupIdSuffix: options.groupIdSuffix,
     });
     const root = ServiceRootModule.compose({
       feature: stage.module(config),

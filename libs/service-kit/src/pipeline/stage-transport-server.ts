@@ -18,6 +18,8 @@ export interface StageServerOptions {
   readonly policy?: Partial<DeliveryPolicy>;
   /** Where a new consumer group starts on the input topic (`sift.batches.v1`); internal topics: earliest. */
   readonly inputStartAt?: StartPosition;
+  /** Appended to the topology's consumer group (tests run replicas as groups of their own). */
+  readonly groupIdSuffix?: string;
 }
 
 /**
@@ -32,7 +34,7 @@ export function createStageServer(stage: ServiceName, options: StageServerOption
   const inputStartAt = options.inputStartAt ?? 'latest';
   return new SiftTransportServer({
     transport: options.transport,
-    groupId: consumerGroup,
+    groupId: consumerGroup + (options.groupIdSuffix ?? ''),
     topics,
     startAt: Object.fromEntries(EXTERNAL_INPUT_TOPICS.map((topic) => [topic, inputStartAt])),
     deadLetters: new DeadLetterPublisher(new TypedPublisher(options.transport)),
