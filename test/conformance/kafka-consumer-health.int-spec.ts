@@ -42,7 +42,10 @@ describe('kafka consumer health (librdkafka mock cluster)', () => {
 
     await cluster.brokerDown(1);
     await waitUntil('the consumer to notice the broker is gone', () => !consumer.health().healthy, 15_000);
-    expect(consumer.health().reason).toMatch(/no contact with the Kafka brokers for \d+ s/);
+    // kafkajs either keeps trying (no contact) or restarts its consumer (a retriable crash).
+    expect(consumer.health().reason).toMatch(
+      /no contact with the Kafka brokers for \d+ s|restarting after a crash/,
+    );
 
     await cluster.brokerUp(1);
     await waitUntil('the consumer to be healthy again', () => consumer.health().healthy, 30_000);

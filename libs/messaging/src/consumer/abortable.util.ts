@@ -1,12 +1,25 @@
+import { BulkheadPolicy } from 'cockatiel';
+
 /**
- * `work`, or the signal's reason as soon as it fires — whichever comes first. The work itself is not
- * stopped: callers hand over work that checks the signal and ends quickly on its own.
+ * Runs `work` in one of `slots`. A delivery whose signal fires while it still waits for a slot stops
+ * waiting at once (its queued turn, when it comes, ends immediately and passes the slot on; cockatiel's
+ * own cancellation would leave the queue stuck). Work that has started is waited for: it decides itself
+ * whether to stop on the signal.
  */
-export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+export function inSlot<T>(slots: BulkheadPolicy, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+  let started = false;
+  const attempt = slots.execute(() => {
+    signal.throwIfAborted();
+    started = true;
+    return work();
+  });
   return new Promise<T>((resolve, reject) => {
-    const abort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', abort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    const abandon = (): void => {
+      if (started) return;
+      attempt.catch(() => undefined);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', abandon, { once: true });
+    attempt.then(resolve, reject).finally(() => signal.removeEventListener('abort', abandon));
   });
 }

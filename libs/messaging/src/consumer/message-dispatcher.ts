@@ -5,7 +5,7 @@ import { ConsumerObserver } from './consumer-observer.types';
 import { DeadLetterSink } from './dead-letter.types';
 import { DeliveryPolicy } from './delivery-policy';
 import { decodeMessage } from './message-decoder';
-import { untilAborted } from './abortable.util';
+import { inSlot } from './abortable.util';
 import { RetrySchedule } from './retry-schedule';
 import { RejectedMessage, TopicRoute } from './topic-route';
 
@@ -68,14 +68,7 @@ export class MessageDispatcher {
     for (;;) {
       controls.signal.throwIfAborted();
       try {
-        // A revoked delivery stops waiting for a slot at once; its queued turn, when it comes, ends
-        // immediately and passes the slot on (cockatiel's own cancellation would leave the queue stuck).
-        const attempt = this.slots.execute(() => {
-          controls.signal.throwIfAborted();
-          return route.handle(value, message, controls);
-        });
-        attempt.catch(() => undefined);
-        await untilAborted(attempt, controls.signal);
+        await inSlot(this.slots, controls.signal, () => route.handle(value, message, controls));
         return;
       } catch (error) {
         // A revoked partition or a stopping consumer: the message is not ours to finish or to give up on.
