@@ -1,51 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import Redis from 'ioredis';
 import { z } from 'zod';
 import {
   DEADLINES_KEY,
   keyHashTag,
-  MemoryStateStore,
   RedisStateStore,
   reportKey,
   type StateStore,
   type StateStoreErrorCode,
 } from '@sift/state';
-import { freePort, startRedis, type RedisServerHandle } from '@sift/testing';
-
-/** How one backend is brought up; every case below runs against each of them. */
-interface StoreBackend {
-  name: string;
-  start(): Promise<void>;
-  /** A fresh, empty store per test. */
-  create(): StateStore;
-  stop(): Promise<void>;
-}
-
-let redisServer: RedisServerHandle | undefined;
-
-const backends: StoreBackend[] = [
-  {
-    name: 'memory',
-    start: async () => undefined,
-    create: () => new MemoryStateStore(),
-    stop: async () => undefined,
-  },
-  {
-    name: 'redis',
-    start: async () => {
-      redisServer = await startRedis();
-    },
-    // One server for the suite; a random prefix per test keeps the tests from seeing each other's keys.
-    create: () => new RedisStateStore(serverUrl(), { keyPrefix: `conformance:${randomUUID()}:` }),
-    stop: async () => redisServer?.stop(),
-  },
-];
-
-function serverUrl(): string {
-  if (!redisServer) throw new Error('redis-server is not running');
-  return redisServer.url;
-}
+import { freePort, startRedis } from '@sift/testing';
+import { storeBackends } from '../support/store-backends';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -70,7 +35,7 @@ function shuffled<T>(items: T[], seed = 42): T[] {
   return out;
 }
 
-describe.each(backends)('StateStore conformance: $name', (backend) => {
+describe.each(storeBackends())('StateStore conformance: $name', (backend) => {
   let store: StateStore;
 
   beforeAll(() => backend.start());

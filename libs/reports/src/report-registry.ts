@@ -1,10 +1,15 @@
-import { DEADLINES_KEY, StateStore } from '@sift/state';
+import { StateStore } from '@sift/state';
 import { ReportMeta, reportMetaSchema } from './report-meta.schema';
 import { REPORT_STATE_TTL_SECONDS, reportKeys } from './report-keys.util';
+import { ReportDeadlines } from './report-deadlines.util';
 
-/** Reports known to the pipeline, and the deadline index the aggregator sweeps. */
+/** Reports known to the pipeline, with their sessions deadline on the index the aggregator sweeps. */
 export class ReportRegistry {
-  constructor(private readonly store: StateStore) {}
+  private readonly deadlines: ReportDeadlines;
+
+  constructor(private readonly store: StateStore) {
+    this.deadlines = new ReportDeadlines(store);
+  }
 
   /**
    * The deadline goes in first: a registration that breaks off in between leaves no meta, so the batch's
@@ -12,7 +17,7 @@ export class ReportRegistry {
    */
   async register(meta: ReportMeta): Promise<void> {
     const valid = reportMetaSchema.parse(meta);
-    await this.store.zadd(DEADLINES_KEY, Date.parse(valid.deadlineAt), valid.reportId);
+    await this.deadlines.arm(valid.reportId, 'sessions', Date.parse(valid.deadlineAt));
     await this.store.setJson(reportKeys.meta(valid.reportId), valid, {
       ttlSeconds: REPORT_STATE_TTL_SECONDS,
     });
@@ -20,15 +25,5 @@ export class ReportRegistry {
 
   find(reportId: string): Promise<ReportMeta | null> {
     return this.store.getJson(reportKeys.meta(reportId), reportMetaSchema);
-  }
-
-  /** Report ids whose deadline has passed, oldest first. */
-  overdue(now: number, limit = 100): Promise<string[]> {
-    return this.store.zrangeByScore(DEADLINES_KEY, 0, now, limit);
-  }
-
-  /** Takes a report off the deadline index; true for exactly one of several racing callers. */
-  settle(reportId: string): Promise<boolean> {
-    return this.store.zrem(DEADLINES_KEY, reportId);
   }
 }

@@ -1,4 +1,13 @@
 export type { AddToSetResult, SetOptions, StateStore } from './state-store.types';
+export type {
+  LeaseClaim,
+  LedgerClose,
+  LedgerKeys,
+  LedgerRecord,
+  LedgerState,
+  MissingOutcome,
+  ScoredMember,
+} from './coordination.types';
 export { StateStoreError, type StateStoreErrorCode, type StateStoreErrorOptions } from './state-store.error';
 export type { BaseStateStoreOptions } from './base-state-store';
 export { MemoryStateStore, type MemoryStateStoreOptions } from './memory-state-store';

@@ -1,5 +1,16 @@
 import { Redis, type ChainableCommander } from 'ioredis';
 import { BaseStateStore, type BaseStateStoreOptions } from './base-state-store';
+import type {
+  LeaseClaim,
+  LedgerClose,
+  LedgerKeys,
+  LedgerRecord,
+  LedgerState,
+  MissingOutcome,
+  ScoredMember,
+} from './coordination.types';
+import { LEASE_DONE, leaseValue, ledgerStateOf } from './ledger-parse.util';
+import { REDIS_SCRIPTS, RedisScriptName } from './redis-scripts';
 import { toStateStoreError } from './redis-error.util';
 import { StateStoreError } from './state-store.error';
 import type { AddToSetResult, SetOptions } from './state-store.types';
@@ -11,6 +22,15 @@ export interface RedisStateStoreOptions extends BaseStateStoreOptions {
    * report hash tags stay the first tag Redis Cluster sees.
    */
   keyPrefix?: string;
+}
+
+type ScriptCall = (this: Redis, ...args: Array<string | number>) => Promise<unknown>;
+
+function leaseArg(leaseMs: number): number {
+  if (!Number.isFinite(leaseMs) || leaseMs < 1) {
+    throw new StateStoreError('STATE_INVALID_ARGUMENT', `a lease needs a positive duration, got ${leaseMs}`);
+  }
+  return Math.round(leaseMs);
 }
 
 function scoreArg(score: number): string {
@@ -39,6 +59,96 @@ export class RedisStateStore extends BaseStateStore {
     this.ownsClient = typeof urlOrClient === 'string';
     this.client =
       typeof urlOrClient === 'string' ? new Redis(urlOrClient, { lazyConnect: true }) : urlOrClient;
+    for (const [name, script] of Object.entries(REDIS_SCRIPTS)) this.client.defineCommand(name, script);
+  }
+
+  async setIfAbsent(key: string, value: Buffer | string, options?: SetOptions): Promise<boolean> {
+    const ttl = ttlMillis(options);
+    const reply = await this.run('SET NX', key, (k) =>
+      ttl === undefined ? this.client.set(k, value, 'NX') : this.client.set(k, value, 'PX', ttl, 'NX'),
+    );
+    return reply === 'OK';
+  }
+
+  async recordOnce(
+    ledger: LedgerKeys,
+    member: string,
+    status: string,
+    value: string,
+    options?: SetOptions,
+  ): Promise<LedgerRecord> {
+    const ttl = ttlMillis(options) ?? '';
+    const keys = [ledger.gate, ledger.entries, ledger.counts];
+    const [outcome, total, counts] = await this.script('siftRecordOnce', keys, [member, status, value, ttl]);
+    return { outcome: String(outcome) as LedgerRecord['outcome'], ...ledgerStateOf(total, counts) };
+  }
+
+  async closeLedger(ledger: LedgerKeys, missing: MissingOutcome, options?: SetOptions): Promise<LedgerClose> {
+    const ttl = ttlMillis(options) ?? '';
+    const keys = [ledger.gate, ledger.entries, ledger.counts];
+    const args = [missing.status, missing.value, ttl, ...missing.members];
+    const [closedNow, total, counts] = await this.script('siftCloseLedger', keys, args);
+    return { closedNow: Number(closedNow) === 1, ...ledgerStateOf(total, counts) };
+  }
+
+  async ledgerEntries(ledger: LedgerKeys): Promise<Map<string, string>> {
+    const fields = await this.run('HGETALL', ledger.entries, (k) => this.client.hgetall(k));
+    return new Map(Object.entries(fields));
+  }
+
+  async ledgerState(ledger: LedgerKeys): Promise<LedgerState> {
+    const [total, counts] = await Promise.all([
+      this.run('HLEN', ledger.entries, (k) => this.client.hlen(k)),
+      this.run('HGETALL', ledger.counts, (k) => this.client.hgetall(k)),
+    ]);
+    return { total, counts: Object.fromEntries(Object.entries(counts).map(([s, n]) => [s, Number(n)])) };
+  }
+
+  async claimLease(key: string, holder: string, leaseMs: number): Promise<LeaseClaim> {
+    const [claim] = await this.script('siftClaimLease', [key], [leaseValue(holder), leaseArg(leaseMs)]);
+    return String(claim) as LeaseClaim;
+  }
+
+  async renewLease(key: string, holder: string, leaseMs: number): Promise<boolean> {
+    const [renewed] = await this.script('siftRenewLease', [key], [leaseValue(holder), leaseArg(leaseMs)]);
+    return Number(renewed) === 1;
+  }
+
+  async completeLease(key: string, options?: SetOptions): Promise<void> {
+    await this.set(key, LEASE_DONE, options);
+  }
+
+  async releaseLease(key: string, holder: string): Promise<void> {
+    await this.script('siftReleaseLease', [key], [leaseValue(holder)]);
+  }
+
+  async zrangeByScoreWithScores(
+    key: string,
+    min: number,
+    max: number,
+    limit?: number,
+  ): Promise<ScoredMember[]> {
+    assertScore(min, 'min');
+    assertScore(max, 'max');
+    assertLimit(limit);
+    const [lo, hi] = [scoreArg(min), scoreArg(max)];
+    const flat = await this.run('ZRANGEBYSCORE', key, (k) =>
+      limit === undefined
+        ? this.client.zrangebyscore(k, lo, hi, 'WITHSCORES')
+        : this.client.zrangebyscore(k, lo, hi, 'WITHSCORES', 'LIMIT', 0, limit),
+    );
+    const members: ScoredMember[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2)
+      members.push({ member: flat[i], score: Number(flat[i + 1]) });
+    return members;
+  }
+
+  async zscoreIf(key: string, member: string, expected: number, next: number | null): Promise<boolean> {
+    assertScore(expected, 'expected');
+    if (next !== null) assertScore(next);
+    const args = [member, scoreArg(expected), next === null ? '' : scoreArg(next)];
+    const [changed] = await this.script('siftZscoreIf', [key], args);
+    return Number(changed) === 1;
   }
 
   async get(key: string): Promise<Buffer | null> {
@@ -123,6 +233,22 @@ export class RedisStateStore extends BaseStateStore {
       return await call(this.keyPrefix + key);
     } catch (error) {
       throw toStateStoreError(command, key, error);
+    }
+  }
+
+  /** Runs one of {@link REDIS_SCRIPTS} on prefixed keys; the reply, as an array. */
+  private async script(
+    name: RedisScriptName,
+    keys: readonly string[],
+    args: ReadonlyArray<string | number>,
+  ): Promise<unknown[]> {
+    if (this.closed) throw new StateStoreError('STATE_CLOSED', 'state store is closed');
+    const call = (this.client as unknown as Record<RedisScriptName, ScriptCall>)[name];
+    try {
+      const reply = await call.call(this.client, ...keys.map((key) => this.keyPrefix + key), ...args);
+      return Array.isArray(reply) ? reply : [reply];
+    } catch (error) {
+      throw toStateStoreError(name, keys[0] ?? '', error);
     }
   }
 

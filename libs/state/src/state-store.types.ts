@@ -1,4 +1,13 @@
 import type { z } from 'zod';
+import type {
+  LeaseClaim,
+  LedgerClose,
+  LedgerKeys,
+  LedgerRecord,
+  LedgerState,
+  MissingOutcome,
+  ScoredMember,
+} from './coordination.types';
 
 /** Options for writes that may expire. */
 export interface SetOptions {
@@ -64,6 +73,52 @@ export interface StateStore {
 
   /** Atomically adds the integer `by` to the counter at `key` (absent = 0) and returns the new value. */
   incrBy(key: string, by: number, options?: SetOptions): Promise<number>;
+
+  /** Stores `value` only if `key` holds nothing; true for the one caller that stored it. */
+  setIfAbsent(key: string, value: Buffer | string, options?: SetOptions): Promise<boolean>;
+  /** {@link setIfAbsent} for JSON, encoded like {@link setJson}. */
+  setJsonIfAbsent(key: string, value: unknown, options?: SetOptions): Promise<boolean>;
+
+  /**
+   * Records `member`'s outcome in a ledger, in one atomic step: the first outcome of a member is kept
+   * and counted under `status`, later ones are ignored, and nothing is recorded once the ledger is closed.
+   * A TTL applies to the entries and counts and is refreshed on every record.
+   */
+  recordOnce(
+    ledger: LedgerKeys,
+    member: string,
+    status: string,
+    value: string,
+    options?: SetOptions,
+  ): Promise<LedgerRecord>;
+  /**
+   * Closes a ledger and records `missing.value` under `missing.status` for every listed member without
+   * an outcome, in one atomic step; closing again changes nothing. No record lands after it.
+   */
+  closeLedger(ledger: LedgerKeys, missing: MissingOutcome, options?: SetOptions): Promise<LedgerClose>;
+  /** Every member's recorded outcome. */
+  ledgerEntries(ledger: LedgerKeys): Promise<Map<string, string>>;
+  ledgerState(ledger: LedgerKeys): Promise<LedgerState>;
+
+  /**
+   * Claims the lease at `key` for `holder` for `leaseMs`: `acquired` when it was free, expired or already
+   * this holder's (then extended), `held` while another holder's lease runs, `done` once completed.
+   */
+  claimLease(key: string, holder: string, leaseMs: number): Promise<LeaseClaim>;
+  /** Extends `holder`'s lease; false when it is no longer theirs (expired and taken, or completed). */
+  renewLease(key: string, holder: string, leaseMs: number): Promise<boolean>;
+  /** Marks the lease done for good: every later claim answers `done`. */
+  completeLease(key: string, options?: SetOptions): Promise<void>;
+  /** Gives `holder`'s lease up early (after a failure), so another caller need not wait for it to expire. */
+  releaseLease(key: string, holder: string): Promise<void>;
+
+  /** Like {@link zrangeByScore}, with each member's score. */
+  zrangeByScoreWithScores(key: string, min: number, max: number, limit?: number): Promise<ScoredMember[]>;
+  /**
+   * Compare-and-set on a sorted set member: moves it to `next` (or removes it when `next` is null) only
+   * while its score is still `expected`; true for the one caller that did.
+   */
+  zscoreIf(key: string, member: string, expected: number, next: number | null): Promise<boolean>;
 
   /** Releases the store's resources; later calls reject with code `STATE_CLOSED`. */
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reportIdSchema, sessionIdSchema } from '../shared/ids.schema';
-import { MAX_SESSIONS_PER_BATCH } from '../shared/limits.constants';
+import { MAX_REPORT_DEADLINE_SECONDS, MAX_SESSIONS_PER_BATCH } from '../shared/limits.constants';
 import { uriSchema } from '../shared/uri.schema';
 
 /** Free text a user attaches to a batch: what they want to learn from it. */
@@ -42,11 +42,7 @@ export const batchManifestSchema = z
     question: questionSchema.optional(),
     product: productSchema.optional(),
     /** Finish the report with whatever sessions are in after this many seconds (aggregator deadline). */
-    deadlineSeconds: z
-      .int()
-      .positive()
-      .max(7 * 24 * 3600)
-      .optional(),
+    deadlineSeconds: z.int().positive().max(MAX_REPORT_DEADLINE_SECONDS).optional(),
     sessions: z
       .array(batchSessionSchema)
       .min(1, { error: 'a batch needs at least one session' })

@@ -54,6 +54,7 @@ export async function bootstrapService(
       store,
       metrics,
       readiness,
+      consumerGroup: TOPOLOGY[definition.name].consumerGroup,
     }),
     { logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.LOG_LEVEL) + 1) },
   );

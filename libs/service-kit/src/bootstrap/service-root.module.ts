@@ -12,7 +12,12 @@ export interface ServiceRootParts {
   readonly store: StateStore;
   readonly metrics: ServiceMetrics;
   readonly readiness: ReadinessState;
+  /** The consumer group the stage reads as (its replicas share it). */
+  readonly consumerGroup: string;
 }
+
+/** Injection token of the consumer group this stage reads as, for stages that measure their own lag. */
+export const CONSUMER_GROUP = Symbol('CONSUMER_GROUP');
 
 /** Wires one service: its feature module plus messaging, state and the ops endpoints. */
 @Module({})
@@ -27,6 +32,8 @@ export class ServiceRootModule {
         OpsModule.forService(parts.metrics, parts.readiness),
         parts.feature,
       ],
+      providers: [{ provide: CONSUMER_GROUP, useValue: parts.consumerGroup }],
+      exports: [CONSUMER_GROUP],
     };
   }
 }

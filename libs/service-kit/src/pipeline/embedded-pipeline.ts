@@ -1,7 +1,7 @@
 import { INestMicroservice, Logger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions } from '@nestjs/microservices';
-import { TOPIC_NAMES } from '@sift/contracts';
+import { TOPIC_NAMES, TOPOLOGY } from '@sift/contracts';
 import { DeliveryPolicy, MessageTransport } from '@sift/messaging';
 import { StateStore } from '@sift/state';
 import { parseEnv } from '../config/parse-env';
@@ -55,6 +55,7 @@ export async function startEmbeddedPipeline(options: EmbeddedPipelineOptions): P
       store: options.store,
       metrics: stageMetrics,
       readiness: new ReadinessState(),
+      consumerGroup: TOPOLOGY[stage.name].consumerGroup + (options.groupIdSuffix ?? ''),
     });
     const app = await NestFactory.createMicroservice<MicroserviceOptions>(root, {
       strategy: server,

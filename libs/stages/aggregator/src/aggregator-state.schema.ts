@@ -1,7 +1,7 @@
 import { chunkIdSchema, patternStageSchema, storeRefSchema, usageSchema } from '@sift/contracts';
 import { z } from 'zod';
 
-/** What the aggregator keeps of a session's final result (`reportKeys.sessionOutcome`). */
+/** What the sessions ledger keeps of a session's final result. */
 export const sessionOutcomeSchema = z.strictObject({
   status: z.enum(['succeeded', 'failed', 'skipped']),
   summaryRef: storeRefSchema.optional(),
@@ -10,7 +10,6 @@ export const sessionOutcomeSchema = z.strictObject({
   durationMs: z.number().nonnegative().optional(),
 });
 export type SessionOutcome = z.output<typeof sessionOutcomeSchema>;
-export type SessionOutcomeStatus = SessionOutcome['status'];
 
 /** The chunks of one pattern stage, in job order (`reportKeys.patternPlan`). */
 export const patternPlanSchema = z.strictObject({
@@ -19,15 +18,8 @@ export const patternPlanSchema = z.strictObject({
 });
 export type PatternPlan = z.output<typeof patternPlanSchema>;
 
-/** Counts of one phase so far: units finished, and how many of them succeeded or failed (skipped included). */
-export interface PhaseCounts {
-  readonly done: number;
-  readonly succeeded: number;
-  readonly failed: number;
-}
-
-/** The once-per-report transitions (members of `reportKeys.transitions`). */
-export type ReportTransition = 'sessions-closed' | 'patterns-closed' | 'finalized';
+/** The transitions that happen once per report, each owned by one replica at a time (see README.md). */
+export type ReportTransition = 'sessions-closed' | 'extract-closed' | 'finalized';
 
 /** One requested session with its final outcome. */
 export interface SessionRecord {

@@ -2,10 +2,20 @@ import { z } from 'zod';
 
 const ratio = z.coerce.number().min(0).max(1);
 
-/** The aggregator's settings: how often deadlines are checked, the failure thresholds, the inline limit. */
+/** The aggregator's settings: deadlines and how they are swept, the failure thresholds, the inline limit. */
 export const aggregatorConfigSchema = z.object({
-  /** How often reports past their deadline are swept and finalized with what they have. */
+  /** How often phases past their deadline are swept and closed with what they have. */
   REPORT_DEADLINE_SWEEP_MS: z.coerce.number().int().positive().default(1000),
+  /**
+   * How long one replica owns a report transition (closing a phase, finalizing) before another may take
+   * it over; renewed while the work runs, so it only matters when a replica dies mid-way.
+   */
+  TRANSITION_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
+  /**
+   * How long a deadline waits past its time for results already on the topic when the aggregator lags
+   * behind; after that the phase closes with what is in.
+   */
+  DEADLINE_BACKLOG_GRACE_MS: z.coerce.number().int().min(0).default(600_000),
   /** Share of analyzable (not skipped) sessions that must be summarized for a report to go on. */
   SESSION_SUCCESS_THRESHOLD: ratio.default(0.5),
   /** Share of a pattern stage's chunks that must succeed for the report to complete. */

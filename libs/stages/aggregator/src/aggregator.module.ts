@@ -6,10 +6,10 @@ import { PatternChunks } from './pattern-chunks.store';
 import { PatternResultsConsumer } from './pattern-results.consumer';
 import { PatternsPhaseService } from './patterns-phase.service';
 import { ReportFinalizer } from './report-finalizer.service';
-import { ReportLocks } from './report-locks.service';
+import { ReportLedgers } from './report-ledgers.store';
 import { ReportProgressPublisher } from './report-progress.publisher';
-import { ReportTransitions } from './report-transitions.store';
-import { SessionOutcomes } from './session-outcomes.store';
+import { ReportTransitions } from './report-transitions.service';
+import { ResultsBacklog } from './results-backlog.service';
 import { SessionResultsConsumer } from './session-results.consumer';
 import { SessionsPhaseService } from './sessions-phase.service';
 
@@ -22,14 +22,14 @@ export class AggregatorModule {
       providers: [
         { provide: AGGREGATOR_CONFIG, useValue: config },
         KnownReports,
-        ReportLocks,
         ReportTransitions,
-        SessionOutcomes,
+        ReportLedgers,
         PatternChunks,
         ReportProgressPublisher,
         ReportFinalizer,
         PatternsPhaseService,
         SessionsPhaseService,
+        ResultsBacklog,
         DeadlineSweeper,
       ],
     };

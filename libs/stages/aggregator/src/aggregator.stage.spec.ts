@@ -75,8 +75,11 @@ describe('aggregator stage', () => {
     expect(report.status).toBe('completed');
     expect(report.sessions).toEqual({ requested: 3, summarized: 2, failed: 1, skipped: [] });
     expect(report.warnings).toEqual(['1 session failed: did not finish before the report deadline (s3)']);
-    const outcome = await harness.store.getJson(reportKeys.sessionOutcome('r-late', 's3'));
-    expect(outcome).toEqual({ status: 'failed', reason: 'did not finish before the report deadline' });
+    const outcomes = await harness.store.ledgerEntries(reportKeys.ledger('r-late', 'sessions'));
+    expect(JSON.parse(outcomes.get('s3') ?? 'null')).toEqual({
+      status: 'failed',
+      reason: 'did not finish before the report deadline',
+    });
 
     // A result arriving after the close changes nothing.
     await harness.send([await harness.succeeded('r-late', 's3')]);
@@ -84,25 +87,31 @@ describe('aggregator stage', () => {
     expect(harness.reports).toHaveLength(1);
   });
 
-  it('resumes a close that a crash interrupted when the last result is redelivered', async () => {
-    await start();
+  it('resumes a close that a crash interrupted once its lease runs out, when the last result is redelivered', async () => {
+    await start({ env: { TRANSITION_LEASE_MS: '300' } });
     await harness.register('r-crash', ['s1', 's2']);
     const results = [await harness.succeeded('r-crash', 's1'), await harness.succeeded('r-crash', 's2')];
-    // The state a crash right after claiming the close leaves behind: outcomes counted, nothing sent.
+    // The state a replica that died right after claiming the close leaves behind: both outcomes
+    // recorded, the close's lease taken, nothing sent.
+    const ledger = reportKeys.ledger('r-crash', 'sessions');
     for (const { sessionId, summaryRef } of results) {
-      await harness.store.setJson(reportKeys.sessionOutcome('r-crash', sessionId), {
-        status: 'succeeded',
-        summaryRef,
-      });
-      await harness.store.addToSet(reportKeys.sessionsWith('r-crash', 'succeeded'), sessionId);
-      await harness.store.addToSet(reportKeys.sessionsWith('r-crash', 'done'), sessionId);
+      await harness.store.recordOnce(
+        ledger,
+        sessionId,
+        'succeeded',
+        JSON.stringify({ status: 'succeeded', summaryRef }),
+      );
     }
-    await harness.store.addToSet(reportKeys.transitions('r-crash'), 'sessions-closed');
+    const lease = reportKeys.transition('r-crash', 'sessions-closed');
+    expect(await harness.store.claimLease(lease, 'replica-that-died', 300)).toBe('acquired');
+    const redelivered = Date.now();
     await harness.send(results.slice(1));
     await harness.waitFor(() => harness.reports.length === 1);
 
+    expect(Date.now() - redelivered).toBeGreaterThanOrEqual(250);
     expect(harness.reports[0]).toMatchObject({ status: 'completed' });
     expect(reportV1Schema.parse(harness.reports[0].report).sessions.summarized).toBe(2);
+    expect(harness.extractor.jobs).toHaveLength(1);
   });
 
   it('publishes a report too large for a message by reference to the stored document', async () => {

@@ -29,14 +29,16 @@ const quiet = { debug: () => undefined, log: () => undefined, warn: () => undefi
 
 export interface HarnessOptions extends FakeExtractorOptions {
   readonly env?: NodeJS.ProcessEnv;
+  /** The store the aggregator works on (default: a fresh memory store). */
+  readonly store?: MemoryStateStore;
 }
 
 /** The aggregator in an embedded pipeline, with the test playing every other stage. */
 export class AggregatorHarness {
-  readonly store = new MemoryStateStore();
+  readonly store: MemoryStateStore;
   readonly transport = new InMemoryTransport();
   readonly publisher = new TypedPublisher(this.transport);
-  readonly registry = new ReportRegistry(this.store);
+  readonly registry: ReportRegistry;
   readonly reports: ReportMessage[] = [];
   readonly deadLetters: DeadLetter[] = [];
   readonly extractor: FakePatternExtractor;
@@ -44,6 +46,8 @@ export class AggregatorHarness {
   private readonly consumers: ConsumerHandle[] = [];
 
   constructor(private readonly options: HarnessOptions = {}) {
+    this.store = options.store ?? new MemoryStateStore();
+    this.registry = new ReportRegistry(this.store);
     this.extractor = new FakePatternExtractor(this.store, this.publisher, options);
   }
 

@@ -1,30 +1,37 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { errorMessage, isRetriable } from '@sift/errors';
+import { errorMessage } from '@sift/errors';
+import { PhaseDeadline, ReportDeadlines } from '@sift/reports';
+import { STATE_STORE } from '@sift/service-kit';
+import { StateStore } from '@sift/state';
 import { AGGREGATOR_CONFIG, AggregatorConfig } from './aggregator.config';
-import { KnownReports } from './known-reports.service';
 import { PatternsPhaseService } from './patterns-phase.service';
-import { ReportTransitions } from './report-transitions.store';
+import { ResultsBacklog } from './results-backlog.service';
+import { TransitionRun } from './report-transitions.service';
 import { SessionsPhaseService } from './sessions-phase.service';
 
 /**
- * Closes the open phase (sessions, then pattern extraction) of reports whose deadline passed, every REPORT_DEADLINE_SWEEP_MS. Of several
- * aggregator replicas, the one that takes a report off the deadline index closes it. Sweeps never overlap
- * and never crash the process.
+ * Every REPORT_DEADLINE_SWEEP_MS, closes the phases whose deadline passed. A sweeper first holds an entry
+ * (moves its score, compare-and-set: one replica wins), waits while results sent before the deadline are
+ * still unread, then closes the phase through its transition; the entry goes only once the phase is
+ * closed, so a sweeper that dies mid-way leaves it to the next. Sweeps never overlap or crash the process.
  */
 @Injectable()
 export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineSweeper.name);
+  private readonly deadlines: ReportDeadlines;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private stopped = true;
 
   constructor(
     @Inject(AGGREGATOR_CONFIG) private readonly config: AggregatorConfig,
-    private readonly reports: KnownReports,
+    @Inject(STATE_STORE) store: StateStore,
     private readonly sessions: SessionsPhaseService,
     private readonly patterns: PatternsPhaseService,
-    private readonly transitions: ReportTransitions,
-  ) {}
+    private readonly backlog: ResultsBacklog,
+  ) {
+    this.deadlines = new ReportDeadlines(store);
+  }
 
   onApplicationBootstrap(): void {
     this.stopped = false;
@@ -37,44 +44,42 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
     await this.sweeping;
   }
 
-  /** One pass over the overdue reports. */
+  /** One pass over the phases past their deadline. */
   async sweep(): Promise<void> {
-    let overdue: string[];
+    let due: PhaseDeadline[];
     try {
-      overdue = await this.reports.overdue(Date.now());
+      due = await this.deadlines.due(Date.now());
     } catch (error) {
       this.logger.error(`could not read the report deadlines: ${errorMessage(error)}`);
       return;
     }
-    for (const reportId of overdue) {
+    for (const entry of due) {
       if (this.stopped) return;
-      if (await this.settle(reportId)) await this.close(reportId);
+      await this.closeOverdue(entry).catch((error: unknown) => {
+        // The entry stays and is due again when this sweeper's hold runs out.
+        this.logger.error(
+          `closing the ${entry.phase} of report ${entry.reportId} failed: ${errorMessage(error)}`,
+        );
+      });
     }
   }
 
-  private async settle(reportId: string): Promise<boolean> {
-    try {
-      return await this.reports.settle(reportId);
-    } catch (error) {
-      this.logger.error(`could not settle overdue report ${reportId}: ${errorMessage(error)}`);
-      return false;
+  private async closeOverdue(entry: PhaseDeadline): Promise<void> {
+    const held = await this.deadlines.hold(entry, Date.now() + this.config.TRANSITION_LEASE_MS);
+    if (!held) return; // another replica holds it, or the phase was re-armed meanwhile
+    if (!(await this.backlog.caughtUp(held))) {
+      await this.deadlines.hold(held, Date.now() + this.config.REPORT_DEADLINE_SWEEP_MS);
+      return;
     }
+    const run = await this.close(held);
+    if (run !== 'held') await this.deadlines.release(held);
   }
 
-  /** A transient failure puts the report back on the index: the close resumes where it stopped. */
-  private async close(reportId: string): Promise<void> {
-    try {
-      const sessionsClosed = (await this.transitions.state(reportId, 'sessions-closed')) === 'done';
-      if (sessionsClosed) await this.patterns.closeOverdue(reportId);
-      else await this.sessions.closeOverdue(reportId);
-    } catch (error) {
-      const retry = isRetriable(error);
-      const next = retry ? ', will retry' : '';
-      this.logger.error(`closing overdue report ${reportId} failed${next}: ${errorMessage(error)}`);
-      if (!retry) return;
-      const at = Date.now() + this.config.REPORT_DEADLINE_SWEEP_MS;
-      await this.reports.rearm(reportId, at).catch(() => undefined);
-    }
+  private close({ reportId, phase }: PhaseDeadline): Promise<TransitionRun> {
+    if (phase === 'sessions') return this.sessions.closeOverdue(reportId);
+    if (phase === 'extract') return this.patterns.closeOverdue(reportId);
+    this.logger.warn(`report ${reportId} has a ${phase} deadline, which this aggregator does not know`);
+    return Promise.resolve('done');
   }
 
   private schedule(): void {

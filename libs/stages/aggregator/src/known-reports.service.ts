@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SiftError } from '@sift/errors';
 import { ReportMeta, ReportRegistry } from '@sift/reports';
 import { STATE_STORE } from '@sift/service-kit';
-import { DEADLINES_KEY, StateStore } from '@sift/state';
+import { StateStore } from '@sift/state';
 
 /** A registered report and its session ids as a set (a batch may hold thousands). */
 export interface KnownReport {
@@ -21,7 +21,7 @@ export class KnownReports {
   private readonly registry: ReportRegistry;
   private readonly cache = new Map<string, KnownReport>();
 
-  constructor(@Inject(STATE_STORE) private readonly store: StateStore) {
+  constructor(@Inject(STATE_STORE) store: StateStore) {
     this.registry = new ReportRegistry(store);
   }
 
@@ -41,19 +41,5 @@ export class KnownReports {
     const report = await this.find(reportId);
     if (report) return report;
     throw SiftError.fatal('UNKNOWN_REPORT', `report "${reportId}" is not registered (never was, or expired)`);
-  }
-
-  overdue(now: number): Promise<string[]> {
-    return this.registry.overdue(now);
-  }
-
-  /** Takes the report off the deadline index; true for exactly one of several racing callers. */
-  settle(reportId: string): Promise<boolean> {
-    return this.registry.settle(reportId);
-  }
-
-  /** Puts a settled report back on the deadline index, so a sweep that failed half-way is retried. */
-  rearm(reportId: string, at: number): Promise<void> {
-    return this.store.zadd(DEADLINES_KEY, at, reportId);
   }
 }

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PatternResult, patternResultSchema, PatternStage } from '@sift/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import { PatternResult, PatternStage } from '@sift/contracts';
 import { errorMessage, isRetriable } from '@sift/errors';
 import {
   PatternChunkInput,
@@ -11,7 +11,7 @@ import {
 } from '@sift/reports';
 import { STATE_STORE } from '@sift/service-kit';
 import { StateStore } from '@sift/state';
-import { PatternPlan, patternPlanSchema, PhaseCounts } from './aggregator-state.schema';
+import { PatternPlan, patternPlanSchema } from './aggregator-state.schema';
 
 const TTL = { ttlSeconds: REPORT_STATE_TTL_SECONDS };
 
@@ -20,14 +20,15 @@ export type ChunkOutput =
   | { readonly ok: true; readonly output: PatternChunkOutput }
   | { readonly ok: false; readonly reason: string };
 
-/** The chunk plan of each pattern stage, the chunk inputs, and the results recorded per chunk. */
+/** The chunk plan of each pattern stage, the chunk inputs, and the chunks' stored outputs. */
 @Injectable()
 export class PatternChunks {
-  private readonly logger = new Logger(PatternChunks.name);
-
   constructor(@Inject(STATE_STORE) private readonly store: StateStore) {}
 
-  /** Stores the inputs and the plan; a plan stored before (by an interrupted run) is kept as it was. */
+  /**
+   * Stores the inputs and the plan once: whoever plans a stage again (a resumed transition) gets the plan
+   * stored first, so every job ever sent for the stage matches one plan.
+   */
   async plan(
     reportId: string,
     stage: PatternStage,
@@ -42,46 +43,16 @@ export class PatternChunks {
         return { chunkId: `${stage}-${chunkIndex}`, inputRef };
       }),
     );
-    const plan = patternPlanSchema.parse({ stage, chunks });
-    await this.store.setJson(reportKeys.patternPlan(reportId, stage), plan, TTL);
-    return plan;
+    const key = reportKeys.patternPlan(reportId, stage);
+    await this.store.setJsonIfAbsent(key, patternPlanSchema.parse({ stage, chunks }), TTL);
+    const stored = await this.loadPlan(reportId, stage);
+    if (!stored)
+      throw new Error(`the ${stage} plan of report ${reportId} vanished right after it was stored`);
+    return stored;
   }
 
   loadPlan(reportId: string, stage: PatternStage): Promise<PatternPlan | null> {
     return this.store.getJson(reportKeys.patternPlan(reportId, stage), patternPlanSchema);
-  }
-
-  /** Records a chunk's result; the first result of a chunk wins over later, different ones. */
-  async record(result: PatternResult): Promise<PhaseCounts> {
-    const { reportId, stage, chunkId } = result;
-    const key = reportKeys.patternChunkResult(reportId, stage, chunkId);
-    const existing = await this.store.getJson(key, patternResultSchema);
-    if (existing && existing.status !== result.status) {
-      this.logger.warn(
-        `chunk ${chunkId} of report ${reportId} already ${existing.status}; ignoring "${result.status}"`,
-      );
-    }
-    const kept = existing ?? result;
-    await this.store.setJson(key, kept, TTL);
-    await this.store.addToSet(reportKeys.patternChunksWith(reportId, stage, kept.status), chunkId, TTL);
-    await this.store.addToSet(reportKeys.patternChunksWith(reportId, stage, 'done'), chunkId, TTL);
-    const size = (status: 'done' | 'succeeded' | 'failed') =>
-      this.store.setSize(reportKeys.patternChunksWith(reportId, stage, status));
-    const [done, succeeded, failed] = await Promise.all([size('done'), size('succeeded'), size('failed')]);
-    return { done, succeeded, failed };
-  }
-
-  /** The recorded result of every planned chunk, in plan order. */
-  results(reportId: string, plan: PatternPlan): Promise<PatternResult[]> {
-    return Promise.all(
-      plan.chunks.map(async ({ chunkId }): Promise<PatternResult> => {
-        const key = reportKeys.patternChunkResult(reportId, plan.stage, chunkId);
-        const result = await this.store.getJson(key, patternResultSchema);
-        return (
-          result ?? { reportId, stage: plan.stage, chunkId, status: 'failed', reason: 'no result recorded' }
-        );
-      }),
-    );
   }
 
   /** Loads a succeeded chunk's output; a missing or malformed one counts as a failed chunk. */
@@ -89,7 +60,8 @@ export class PatternChunks {
     if (result.status === 'failed') return { ok: false, reason: result.reason };
     try {
       const output = await this.store.getJson(result.outputRef, patternChunkOutputSchema);
-      return output ? { ok: true, output } : { ok: false, reason: `no chunk output at ${result.outputRef}` };
+      if (output) return { ok: true, output };
+      return { ok: false, reason: `no chunk output at ${result.outputRef}` };
     } catch (error) {
       if (isRetriable(error)) throw error;
       return { ok: false, reason: `chunk output at ${result.outputRef} is unusable: ${errorMessage(error)}` };

@@ -1,37 +1,43 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PatternResult, patternJobsTopic } from '@sift/contracts';
-import { TypedPublisher } from '@sift/messaging';
 import { SiftError } from '@sift/errors';
-import { PatternChunkOutput, ReportMeta } from '@sift/reports';
+import { TypedPublisher } from '@sift/messaging';
+import { PatternChunkOutput, ReportDeadlines, ReportMeta } from '@sift/reports';
+import { STATE_STORE } from '@sift/service-kit';
+import { StateStore } from '@sift/state';
 import { AGGREGATOR_CONFIG, AggregatorConfig } from './aggregator.config';
 import { PatternPlan, SessionRecord } from './aggregator-state.schema';
 import { KnownReports } from './known-reports.service';
 import { PatternChunks } from './pattern-chunks.store';
 import { chunkSummaries, mergeChunkPatterns } from './pattern-stage.util';
 import { ReportFinalizer } from './report-finalizer.service';
-import { ReportLocks } from './report-locks.service';
+import { ReportLedgers } from './report-ledgers.store';
 import { ReportProgressPublisher } from './report-progress.publisher';
-import { ReportTransitions } from './report-transitions.store';
+import { ReportTransitions, TransitionRun, WhenHeld } from './report-transitions.service';
 import { chunksFailureReason } from './session-verdict.util';
 
 /** Pattern extraction of a report: plans the chunks, counts their results, applies the chunk threshold. */
 @Injectable()
 export class PatternsPhaseService {
   private readonly logger = new Logger(PatternsPhaseService.name);
+  private readonly deadlines: ReportDeadlines;
 
   constructor(
     @Inject(AGGREGATOR_CONFIG) private readonly config: AggregatorConfig,
+    @Inject(STATE_STORE) store: StateStore,
     private readonly reports: KnownReports,
-    private readonly locks: ReportLocks,
     private readonly transitions: ReportTransitions,
+    private readonly ledgers: ReportLedgers,
     private readonly chunks: PatternChunks,
     private readonly publisher: TypedPublisher,
     private readonly progress: ReportProgressPublisher,
     private readonly finalizer: ReportFinalizer,
-  ) {}
+  ) {
+    this.deadlines = new ReportDeadlines(store);
+  }
 
-  /** Plans the extract stage over the summarized sessions and sends one job per chunk. */
-  async start(meta: ReportMeta, sessions: readonly SessionRecord[]): Promise<void> {
+  /** Plans the extract stage over the summarized sessions and sends one job per chunk (within a transition). */
+  async start(meta: ReportMeta, sessions: readonly SessionRecord[], signal: AbortSignal): Promise<void> {
     const { reportId } = meta;
     const summarized = sessions.flatMap(({ sessionId, outcome }) =>
       outcome.status === 'succeeded' && outcome.summaryRef
@@ -40,6 +46,9 @@ export class PatternsPhaseService {
     );
     const plan = await this.chunks.plan(reportId, 'extract', chunkSummaries(summarized));
     const chunkCount = plan.chunks.length;
+    // Armed before the jobs leave: chunks that never answer must not hold the report open forever.
+    await this.deadlines.arm(reportId, 'extract', Date.now() + this.config.PATTERN_STAGE_TIMEOUT_MS);
+    signal.throwIfAborted();
     await this.publisher.publishAll(
       patternJobsTopic,
       plan.chunks.map(({ chunkId, inputRef }, chunkIndex) => ({
@@ -47,8 +56,6 @@ export class PatternsPhaseService {
         value: { reportId, stage: plan.stage, chunkId, chunkIndex, chunkCount, inputRef },
       })),
     );
-    // The report goes back on the deadline index: chunks that never answer must not hold it open forever.
-    await this.reports.rearm(reportId, Date.now() + this.config.PATTERN_STAGE_TIMEOUT_MS);
     await this.progress.publish(reportId, 'extracting-patterns', {
       expected: chunkCount,
       succeeded: 0,
@@ -56,68 +63,60 @@ export class PatternsPhaseService {
     });
   }
 
-  /** At the pattern deadline: chunks that never answered count as failed, then the threshold decides. */
-  closeOverdue(reportId: string): Promise<void> {
-    return this.locks.run(reportId, async () => {
-      const report = await this.reports.find(reportId);
-      const plan = report && (await this.chunks.loadPlan(reportId, 'extract'));
-      if (report && plan) await this.close(report.meta, plan);
-    });
-  }
-
   /** Records one chunk's result and finishes the report once every planned chunk reported. */
-  record(result: PatternResult): Promise<void> {
+  async record(result: PatternResult): Promise<void> {
     const { reportId, stage, chunkId } = result;
-    return this.locks.run(reportId, async () => {
-      const { meta } = await this.reports.require(reportId);
-      const plan = await this.chunks.loadPlan(reportId, stage);
-      if (!plan)
-        throw SiftError.fatal('UNKNOWN_PATTERN_STAGE', `report "${reportId}" has no ${stage} stage planned`);
-      if (!plan.chunks.some((chunk) => chunk.chunkId === chunkId)) {
-        throw SiftError.fatal(
-          'UNKNOWN_CHUNK',
-          `chunk "${chunkId}" is not part of the ${stage} plan of "${reportId}"`,
-        );
-      }
-      const phase = await this.transitions.state(reportId, 'patterns-closed');
-      if (phase === 'done') {
-        this.logger.debug(`late ${stage} result for chunk ${chunkId} of report ${reportId}: ignored`);
-        return;
-      }
-      if (phase === 'open') {
-        const counts = await this.chunks.record(result);
-        const { succeeded, failed } = counts;
-        await this.progress.publish(reportId, 'extracting-patterns', {
-          expected: plan.chunks.length,
-          succeeded,
-          failed,
-        });
-        if (counts.done < plan.chunks.length) return;
-      }
-      await this.close(meta, plan);
-    });
+    const { meta } = await this.reports.require(reportId);
+    const plan = await this.chunks.loadPlan(reportId, stage);
+    if (!plan)
+      throw SiftError.fatal('UNKNOWN_PATTERN_STAGE', `report "${reportId}" has no ${stage} stage planned`);
+    if (!plan.chunks.some((chunk) => chunk.chunkId === chunkId)) {
+      throw SiftError.fatal(
+        'UNKNOWN_CHUNK',
+        `chunk "${chunkId}" is not part of the ${stage} plan of "${reportId}"`,
+      );
+    }
+    const { outcome, counts } = await this.ledgers.recordChunk(result);
+    if (outcome === 'recorded') {
+      const { succeeded, failed } = counts;
+      await this.progress.publish(reportId, 'extracting-patterns', {
+        expected: plan.chunks.length,
+        succeeded,
+        failed,
+      });
+    }
+    if (outcome === 'closed')
+      this.logger.debug(`late ${stage} result for chunk ${chunkId} of report ${reportId}`);
+    else if (counts.done < plan.chunks.length) return;
+    await this.close(meta, plan, 'retry-later');
   }
 
-  private async close(meta: ReportMeta, plan: PatternPlan): Promise<void> {
+  /** At the pattern deadline: chunks that never answered count as failed, then the threshold decides. */
+  async closeOverdue(reportId: string): Promise<TransitionRun> {
+    const report = await this.reports.find(reportId);
+    const plan = report && (await this.chunks.loadPlan(reportId, 'extract'));
+    if (!report || !plan) return 'done';
+    return this.close(report.meta, plan, 'skip');
+  }
+
+  private close(meta: ReportMeta, plan: PatternPlan, whenHeld: WhenHeld): Promise<TransitionRun> {
     const { reportId } = meta;
-    if ((await this.transitions.begin(reportId, 'patterns-closed')) === 'done') return;
-    const results = await this.chunks.results(reportId, plan);
-    const outputs = await Promise.all(results.map((result) => this.chunks.output(result)));
-    const failures = outputs.flatMap((output) => (output.ok ? [] : [output.reason]));
-    const usable = outputs.flatMap((output): PatternChunkOutput[] => (output.ok ? [output.output] : []));
-    const usages = results.flatMap((result) => (result.usage ? [result.usage] : []));
-    const failureReason = chunksFailureReason(
-      failures,
-      plan.chunks.length,
-      this.config.PATTERN_CHUNK_SUCCESS_THRESHOLD,
-    );
-    await this.finalizer.finalize(
-      meta,
-      failureReason === undefined
-        ? { status: 'completed', patterns: mergeChunkPatterns(usable) }
-        : { status: 'failed', failureReason },
-      usages,
-    );
-    await this.transitions.complete(reportId, 'patterns-closed');
+    return this.transitions.run(reportId, 'extract-closed', whenHeld, async () => {
+      const results = await this.ledgers.closeChunks(reportId, plan);
+      const outputs = await Promise.all(results.map((result) => this.chunks.output(result)));
+      const failures = outputs.flatMap((output) => (output.ok ? [] : [output.reason]));
+      const usable = outputs.flatMap((output): PatternChunkOutput[] => (output.ok ? [output.output] : []));
+      const usages = results.flatMap((result) => (result.usage ? [result.usage] : []));
+      const threshold = this.config.PATTERN_CHUNK_SUCCESS_THRESHOLD;
+      const failureReason = chunksFailureReason(failures, plan.chunks.length, threshold);
+      await this.finalizer.finalize(
+        meta,
+        failureReason === undefined
+          ? { status: 'completed', patterns: mergeChunkPatterns(usable) }
+          : { status: 'failed', failureReason },
+        usages,
+      );
+      await this.deadlines.settle(reportId, 'extract');
+    });
   }
 }

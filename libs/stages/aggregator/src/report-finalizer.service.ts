@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ReportV1, reportV1Schema, reportsTopic, SessionSummary, Usage } from '@sift/contracts';
-import { TypedPublisher } from '@sift/messaging';
 import { errorMessage, isRetriable } from '@sift/errors';
+import { TypedPublisher } from '@sift/messaging';
 import {
   REPORT_STATE_TTL_SECONDS,
+  ReportDeadlines,
   ReportMeta,
   reportKeys,
   reportMessageFor,
@@ -13,18 +14,22 @@ import { STATE_STORE } from '@sift/service-kit';
 import { StateStore } from '@sift/state';
 import { AGGREGATOR_CONFIG, AggregatorConfig } from './aggregator.config';
 import { SessionRecord } from './aggregator-state.schema';
-import { KnownReports } from './known-reports.service';
 import { buildReport, ReportVerdict } from './report-document.util';
+import { ReportLedgers } from './report-ledgers.store';
 import { ReportProgressPublisher } from './report-progress.publisher';
-import { ReportTransitions } from './report-transitions.store';
-import { SessionOutcomes } from './session-outcomes.store';
-import { SESSION_DEADLINE_REASON, SessionFailure } from './session-verdict.util';
+import { ReportTransitions } from './report-transitions.service';
+import { SessionFailure } from './session-verdict.util';
 
-/** Writes the finished (or failed) report once, then announces it on `sift.reports.v1`. */
+/**
+ * Writes the finished (or failed) report once and announces it on `sift.reports.v1`. The stored document
+ * is the report: whoever finalizes (again, after a crash) announces what was stored first, never a
+ * second version.
+ */
 @Injectable()
 export class ReportFinalizer {
   private readonly logger = new Logger(ReportFinalizer.name);
   private readonly summaries: SummaryStore;
+  private readonly deadlines: ReportDeadlines;
 
   constructor(
     @Inject(STATE_STORE) private readonly store: StateStore,
@@ -32,48 +37,51 @@ export class ReportFinalizer {
     private readonly publisher: TypedPublisher,
     private readonly progress: ReportProgressPublisher,
     private readonly transitions: ReportTransitions,
-    private readonly outcomes: SessionOutcomes,
-    private readonly reports: KnownReports,
+    private readonly ledgers: ReportLedgers,
   ) {
     this.summaries = new SummaryStore(store);
+    this.deadlines = new ReportDeadlines(store);
   }
 
-  /** `usages`: what came on top of the sessions' own usage (pattern chunks). */
+  /** `usages`: what came on top of the sessions' own usage (pattern chunks). The sessions phase is closed. */
   async finalize(meta: ReportMeta, verdict: ReportVerdict, usages: readonly Usage[] = []): Promise<void> {
     const { reportId } = meta;
-    if ((await this.transitions.begin(reportId, 'finalized')) === 'done') return;
-    // A document stored by an interrupted run is the report: re-sending it keeps finishedAt stable.
-    const stored = await this.store.getJson(reportKeys.document(reportId), reportV1Schema);
-    const report = stored ?? (await this.write(meta, verdict, usages));
-    await this.announce(report);
-    await this.reports.settle(reportId);
-    const { requested, summarized, failed, skipped } = report.sessions;
-    await this.progress.publish(reportId, report.status, {
-      expected: requested,
-      succeeded: summarized,
-      failed: failed + skipped.length,
+    await this.transitions.run(reportId, 'finalized', 'retry-later', async (signal) => {
+      const key = reportKeys.document(reportId);
+      let report = await this.store.getJson(key, reportV1Schema);
+      if (!report) {
+        const built = await this.build(meta, verdict, usages);
+        await this.store.setJsonIfAbsent(key, built, { ttlSeconds: REPORT_STATE_TTL_SECONDS });
+        report = (await this.store.getJson(key, reportV1Schema)) ?? built;
+      }
+      signal.throwIfAborted();
+      await this.publisher.publish(
+        reportsTopic,
+        reportId,
+        reportMessageFor(report, this.config.REPORT_INLINE_MAX_BYTES),
+      );
+      await Promise.all([
+        this.deadlines.settle(reportId, 'sessions'),
+        this.deadlines.settle(reportId, 'extract'),
+      ]);
+      const { requested, summarized, failed, skipped } = report.sessions;
+      await this.progress.publish(reportId, report.status, {
+        expected: requested,
+        succeeded: summarized,
+        failed: failed + skipped.length,
+      });
+      this.logger.log(
+        `report ${reportId} ${report.status}${report.failureReason ? `: ${report.failureReason}` : ''}`,
+      );
     });
-    await this.transitions.complete(reportId, 'finalized');
-    this.logger.log(
-      `report ${reportId} ${report.status}${report.failureReason ? `: ${report.failureReason}` : ''}`,
-    );
   }
 
-  private async write(meta: ReportMeta, verdict: ReportVerdict, usages: readonly Usage[]): Promise<ReportV1> {
-    const sessions = await this.outcomes.closeAll(meta, SESSION_DEADLINE_REASON);
+  private async build(meta: ReportMeta, verdict: ReportVerdict, usages: readonly Usage[]): Promise<ReportV1> {
+    const sessions = await this.ledgers.sessions(meta);
     const { summaries, unloadable } = await this.loadSummaries(sessions);
-    const report = reportV1Schema.parse(
+    return reportV1Schema.parse(
       buildReport({ meta, verdict, sessions, summaries, unloadable, usages, now: Date.now() }),
     );
-    await this.store.setJson(reportKeys.document(meta.reportId), report, {
-      ttlSeconds: REPORT_STATE_TTL_SECONDS,
-    });
-    return report;
-  }
-
-  private async announce(report: ReportV1): Promise<void> {
-    const message = reportMessageFor(report, this.config.REPORT_INLINE_MAX_BYTES);
-    await this.publisher.publish(reportsTopic, report.reportId, message);
   }
 
   /** A summary that cannot be loaded turns its session into a failed one instead of blocking the report. */
