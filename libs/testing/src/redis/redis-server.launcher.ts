@@ -18,16 +18,23 @@ const STARTUP_TIMEOUT_MS = 10_000;
 const STOP_GRACE_MS = 5_000;
 const PORT_ATTEMPTS = 3;
 
+export interface RedisServerOptions {
+  /** Clients must AUTH with this (`requirepass`); the url then carries it as `redis://:<password>@...`. */
+  password?: string;
+}
+
 /**
  * Starts `redis-server` on a free port with `--save '' --appendonly no` and resolves once it answers PING.
  * The server is killed when the test process exits, even if stop() is never called.
  */
-export async function startRedis(): Promise<RedisServerHandle> {
+export async function startRedis(options: RedisServerOptions = {}): Promise<RedisServerHandle> {
+  const { password } = options;
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const server = await ManagedProcess.start('redis-server', redisArgs(port), { stdout: 'tail' });
+    const args = [...redisArgs(port), ...(password === undefined ? [] : ['--requirepass', password])];
+    const server = await ManagedProcess.start('redis-server', args, { stdout: 'tail' });
     try {
-      await waitForPong(server, port);
+      await waitForPong(server, port, password);
     } catch (error) {
       await server.terminate('SIGKILL');
       // Another process can grab the port between freePort() and redis binding it.
@@ -38,7 +45,7 @@ export async function startRedis(): Promise<RedisServerHandle> {
     }
     let stopping: Promise<void> | undefined;
     return {
-      url: `redis://127.0.0.1:${port}`,
+      url: `redis://${password === undefined ? '' : `:${encodeURIComponent(password)}@`}127.0.0.1:${port}`,
       port,
       pid: server.pid,
       stop: () => (stopping ??= server.terminate('SIGTERM', STOP_GRACE_MS).then(() => undefined)),
@@ -64,9 +71,9 @@ function redisArgs(port: number): string[] {
   ];
 }
 
-async function waitForPong(server: ManagedProcess, port: number): Promise<void> {
+async function waitForPong(server: ManagedProcess, port: number, password?: string): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (!(await answersPing(port))) {
+  while (!(await answersPing(port, password))) {
     if (server.hasExited) {
       throw new Error(`startRedis: redis-server did not start; ${server.describe()}`);
     }
@@ -79,8 +86,8 @@ async function waitForPong(server: ManagedProcess, port: number): Promise<void> 
   }
 }
 
-/** One raw PING, so startup needs no client library and prints no reconnect noise. */
-function answersPing(port: number): Promise<boolean> {
+/** One raw PING (after AUTH), so startup needs no client library and prints no reconnect noise. */
+function answersPing(port: number, password?: string): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
     let received = '';
@@ -90,12 +97,12 @@ function answersPing(port: number): Promise<boolean> {
     };
     socket.setTimeout(1_000, () => finish(false));
     socket.once('error', () => finish(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
+    const auth = password === undefined ? '' : `AUTH ${password}\r\n`;
+    socket.once('connect', () => socket.write(`${auth}PING\r\n`));
     socket.on('data', (chunk) => {
       received += chunk.toString('utf8');
-      if (received.includes('\r\n')) {
-        finish(received.startsWith('+PONG'));
-      }
+      const replies = received.split('\r\n').filter(Boolean);
+      if (replies.length >= (password === undefined ? 1 : 2)) finish(replies.at(-1) === '+PONG');
     });
     socket.once('close', () => finish(false));
   });
