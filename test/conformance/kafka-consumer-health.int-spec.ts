@@ -1,9 +1,8 @@
 import { defineTopic } from '@sift/contracts';
 import { ConsumerHandle, consumeTopics, KafkaTransport, topicRoute } from '@sift/messaging';
-import { KafkaMockCluster, startKafkaMock } from '@sift/testing';
+import { KafkaMockCluster, startKafkaMock, waitUntil } from '@sift/testing';
 import { z } from 'zod';
 import { quietLogger } from '../support/transport-under-test';
-import { waitUntil } from '../support/wait-until.util';
 
 jest.setTimeout(60_000);
 

@@ -17,7 +17,7 @@ import {
   TransportUnderTest,
 } from '../support/transport-under-test';
 import { freshTopic as freshTestTopic, TestTopic, TestValue as Value } from '../support/test-topic.util';
-import { waitUntil } from '../support/wait-until.util';
+import { waitUntil } from '@sift/testing';
 
 const freshTopic = (): TestTopic => freshTestTopic('delivery');
 

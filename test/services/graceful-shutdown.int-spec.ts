@@ -3,7 +3,7 @@ import { Payload } from '@nestjs/microservices';
 import { SessionJob, sessionJobsTopic, TOPOLOGY } from '@sift/contracts';
 import { ConsumeTopic, consumeTopics, KafkaTransport, topicRoute, TypedPublisher } from '@sift/messaging';
 import { reportKey } from '@sift/state';
-import { KafkaMockCluster, RedisServerHandle, startKafkaMock, startRedis } from '@sift/testing';
+import { KafkaMockCluster, RedisServerHandle, startKafkaMock, startRedis, waitUntil } from '@sift/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bootstrapService } from '@sift/service-kit';
 import { z } from 'zod';
@@ -70,7 +70,7 @@ describe('bootstrapService graceful shutdown (Kafka mock + Redis)', () => {
     expect((await fetch(`${running.httpUrl}/ready`)).status).toBe(200);
 
     await publisher.publish(sessionJobsTopic, 's1', job('s1'));
-    while (handled.length === 0) await sleep(20);
+    await waitUntil('the handler to start', () => handled.length > 0);
     const stopping = running.shutdown();
     const readyDuringShutdown = await fetch(`${running.httpUrl}/ready`).then((r) => r.status);
     await stopping;
@@ -87,7 +87,7 @@ describe('bootstrapService graceful shutdown (Kafka mock + Redis)', () => {
       deadLetters: { send: async () => undefined },
       routes: [topicRoute(sessionJobsTopic, async (value) => void redelivered.push(value.sessionId))],
     });
-    while (redelivered.length === 0) await sleep(20);
+    await waitUntil('the successor to receive a job', () => redelivered.length > 0);
     await sleep(500);
     await successor.stop();
     await producer.close();

@@ -1,7 +1,13 @@
 import { SERVICE_NAMES } from '@sift/contracts';
-import { freePort, KafkaMockCluster, RedisServerHandle, startKafkaMock, startRedis } from '@sift/testing';
+import {
+  freePort,
+  KafkaMockCluster,
+  RedisServerHandle,
+  startKafkaMock,
+  startRedis,
+  waitUntil,
+} from '@sift/testing';
 import { spawnService } from '../support/service-process';
-import { waitUntil } from '../support/wait-until.util';
 
 jest.setTimeout(120_000);
 

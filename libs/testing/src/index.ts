@@ -5,3 +5,4 @@ export {
   type KafkaMockCluster,
   type KafkaTopicSpec,
 } from './kafka-mock/kafka-mock-cluster.launcher';
+export { waitUntil } from './wait/wait-until';

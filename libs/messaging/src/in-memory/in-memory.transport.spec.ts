@@ -5,6 +5,7 @@ import { topicRoute } from '../consumer/topic-route';
 import { TypedPublisher } from '../publisher/typed-publisher';
 import { partitionForKey } from '../transport/key-partitioner.util';
 import { InMemoryTransport } from './in-memory.transport';
+import { waitUntil } from '@sift/testing';
 
 const quiet = { debug: () => undefined, log: () => undefined, warn: () => undefined, error: () => undefined };
 import { RawMessage } from '../transport/transport.types';
@@ -24,7 +25,7 @@ describe('InMemoryTransport', () => {
       { key: 'k', value: 'a' },
       { key: 'k', value: 'b' },
     ]);
-    while (seen.length < 2) await sleep(10);
+    await waitUntil('two messages', () => seen.length >= 2);
     expect(seen).toEqual(['a', 'b']);
     await transport.close();
   });
@@ -36,14 +37,14 @@ describe('InMemoryTransport', () => {
       first.push(m.value?.toString() ?? '');
     });
     await transport.send('sift.t.v1', [{ key: 'k', value: '1' }]);
-    while (first.length < 1) await sleep(5);
+    await waitUntil('the first member to get a message', () => first.length >= 1);
     await consumer.stop();
     await transport.send('sift.t.v1', [{ key: 'k', value: '2' }]);
     const second: string[] = [];
     await transport.subscribe({ groupId: 'g', topics: ['sift.t.v1'] }, async (m) => {
       second.push(m.value?.toString() ?? '');
     });
-    while (second.length < 1) await sleep(5);
+    await waitUntil('the second member to get a message', () => second.length >= 1);
     expect(second).toEqual(['2']);
     await transport.close();
   });
@@ -68,7 +69,7 @@ describe('InMemoryTransport', () => {
     await transport.send('sift.t.v1', messages);
     await sleep(30);
     await Promise.all([a.stop(), b.stop()]);
-    while (handled < 60) await sleep(10);
+    await waitUntil('60 handled messages', () => handled >= 60);
     expect(overlaps).toEqual([]);
     await transport.close();
   });
@@ -102,7 +103,7 @@ describe('InMemoryTransport', () => {
     const first = await member(3_000);
     const publisher = new TypedPublisher(transport);
     await publisher.publish(topic, keys[0], { key: keys[0] });
-    while (!started.includes(keys[0])) await sleep(5);
+    await waitUntil('the slow handler to start', () => started.includes(keys[0]));
     await publisher.publish(topic, keys[1], { key: keys[1] }); // waits for the one slot
     await sleep(50);
     const joining = Date.now();

@@ -2,7 +2,6 @@ import { Controller, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Ctx, MicroserviceOptions, Payload } from '@nestjs/microservices';
 import { defineTopic, TopicValue } from '@sift/contracts';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { SiftError } from '@sift/errors';
 import { FailedDelivery } from '../consumer/dead-letter.types';
@@ -14,6 +13,7 @@ import { RejectedMessage } from '../consumer/topic-route';
 import { RethrowRpcErrorsFilter } from './rethrow-rpc-errors.filter';
 import { SiftMessageContext } from './sift-message.context';
 import { SiftTransportServer } from './sift-transport.server';
+import { waitUntil } from '@sift/testing';
 
 const greetingsTopic = defineTopic({
   topic: 'sift.greetings.v1',
@@ -67,7 +67,11 @@ describe('SiftTransportServer', () => {
     await publisher.publish(greetingsTopic, 'ada', { name: 'ada' });
     await publisher.publish(greetingsTopic, 'mallory', { name: 'mallory' });
     await transport.send(greetingsTopic.topic, [{ key: 'bob', value: '{"name": 42}' }]);
-    while (received.length < 1 || deadLetters.length < 2 || rejections.length < 2) await sleep(10);
+    await waitUntil(
+      () =>
+        `1 message, 2 dead letters and 2 rejections (got ${received.length}, ${deadLetters.length}, ${rejections.length})`,
+      () => received.length >= 1 && deadLetters.length >= 2 && rejections.length >= 2,
+    );
     await app.close();
 
     expect(received).toEqual([
@@ -102,7 +106,7 @@ describe('SiftTransportServer', () => {
       strategy: server,
       logger: false,
     });
-    await expect(app.listen()).rejects.toThrow(/names no known topic/);
+    await expect(app.listen()).rejects.toThrow(/is not one of the topics this consumer reads \(none\)/);
     await app.close();
   });
 });

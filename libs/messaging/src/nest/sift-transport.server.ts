@@ -84,7 +84,12 @@ export class SiftTransportServer extends Server implements CustomTransportStrate
 
   private route(pattern: string, handler: MessageHandler): TopicRoute {
     const descriptor = this.options.topics.find((topic) => topic.topic === pattern);
-    if (!descriptor) throw new Error(`@ConsumeTopic('${pattern}') names no known topic`);
+    if (!descriptor) {
+      const readable = this.options.topics.map((topic) => topic.topic).join(', ') || 'none';
+      throw new Error(
+        `@ConsumeTopic('${pattern}') is not one of the topics this consumer reads (${readable})`,
+      );
+    }
     const onRejected = [...this.messageHandlers.entries()].find(([p]) => rejectedTopicOf(p) === pattern)?.[1];
     const invoke = async (
       handle: MessageHandler,

@@ -34,4 +34,19 @@ describe('TypedPublisher', () => {
     // @ts-expect-error a value of another shape does not compile for this topic
     await expect(publisher.publish(scoresTopic, 'ada', { points: 3 })).rejects.toThrow();
   });
+
+  it('refuses a key that is not the one the topic derives from the value', async () => {
+    const results = defineTopic({
+      topic: 'sift.keyed.v1',
+      key: z.string(),
+      value: z.object({ reportId: z.string() }),
+      keyedBy: 'reportId',
+      keyOf: (value) => value.reportId,
+    });
+    await expect(publisher.publish(results, 'r2', { reportId: 'r1' })).rejects.toThrow(
+      'refusing to publish to sift.keyed.v1 under key "r2": the topic is keyed by reportId ("r1")',
+    );
+    await publisher.publish(results, 'r1', { reportId: 'r1' });
+    expect(sent).toHaveLength(1);
+  });
 });

@@ -33,7 +33,7 @@ describe('aggregator deadlines', () => {
     await harness.register('r-lagging', sessionIds, 250);
     // All sent at once, well before the deadline; reading them takes the aggregator ~720 ms.
     await harness.send(await Promise.all(sessionIds.map((id) => harness.succeeded('r-lagging', id))));
-    await harness.waitFor(() => harness.reports.length === 1);
+    await harness.waitFor('the report', () => harness.reports.length === 1);
 
     const report = reportV1Schema.parse(harness.reports[0].report);
     expect(report.status).toBe('completed');
@@ -44,7 +44,7 @@ describe('aggregator deadlines', () => {
     harness = await new AggregatorHarness().start();
     await harness.register('r-late-sent', ['s1', 's2'], 200);
     await harness.send([await harness.succeeded('r-late-sent', 's1')]);
-    await harness.waitFor(() => harness.reports.length === 1);
+    await harness.waitFor('the report', () => harness.reports.length === 1);
 
     const report = reportV1Schema.parse(harness.reports[0].report);
     expect(report.sessions).toEqual({ requested: 2, summarized: 1, failed: 1, skipped: [] });
@@ -61,7 +61,7 @@ describe('aggregator deadlines', () => {
     const sessionIds = Array.from({ length: 20 }, (_, i) => `s${i}`);
     await harness.register('r-grace', sessionIds, 100);
     await harness.send(await Promise.all(sessionIds.map((id) => harness.succeeded('r-grace', id))));
-    await harness.waitFor(() => harness.reports.length === 1);
+    await harness.waitFor('the report', () => harness.reports.length === 1);
 
     const { sessions } = reportV1Schema.parse(harness.reports[0].report);
     expect(sessions.failed).toBeGreaterThan(0);

@@ -18,7 +18,7 @@ describe('aggregator stage, failing reports', () => {
       reason: 'model returned invalid YAML',
     });
     await harness.send([await harness.succeeded('r-weak', 's1'), failed('s2'), failed('s3'), failed('s4')]);
-    await harness.waitFor(() => harness.reports.length === 1);
+    await harness.waitFor('the report', () => harness.reports.length === 1);
 
     const [message] = harness.reports;
     expect(message.status).toBe('failed');
@@ -44,7 +44,7 @@ describe('aggregator stage, failing reports', () => {
       reason: 'no events',
     });
     await harness.send([skipped('s1'), skipped('s2')]);
-    await harness.waitFor(() => harness.reports.length === 1);
+    await harness.waitFor('the report', () => harness.reports.length === 1);
 
     expect(harness.reports[0].failureReason).toBe(
       'no session could be analyzed: all 2 sessions were skipped',
@@ -59,7 +59,7 @@ describe('aggregator stage, failing reports', () => {
       await harness.succeeded('r-chunks', 's1'),
       await harness.succeeded('r-chunks', 's2'),
     ]);
-    await harness.waitFor(() => harness.reports.length === 1);
+    await harness.waitFor('the report', () => harness.reports.length === 1);
 
     expect(harness.reports[0].failureReason).toBe(
       'pattern extraction failed for 1 of 1 chunks: model output is not valid YAML',
@@ -75,7 +75,7 @@ describe('aggregator stage, failing reports', () => {
       { reportId: 'r-unknown', sessionId: 's1', status: 'skipped', reason: 'no events' },
       { reportId: 'r-known', sessionId: 's9', status: 'skipped', reason: 'no events' },
     ]);
-    await harness.waitFor(() => harness.deadLetters.length === 2);
+    await harness.waitFor('two dead letters', () => harness.deadLetters.length === 2);
 
     const byCode = Object.fromEntries(harness.deadLetters.map((letter) => [letter.errorCode, letter]));
     expect(byCode['UNKNOWN_REPORT']).toMatchObject({
@@ -93,7 +93,7 @@ describe('aggregator stage, failing reports', () => {
     await start({ answer: 'never', env: { PATTERN_STAGE_TIMEOUT_MS: '300' } });
     await harness.register('r-stuck', ['s1']);
     await harness.send([await harness.succeeded('r-stuck', 's1')]);
-    await harness.waitFor(() => harness.reports.length === 1);
+    await harness.waitFor('the report', () => harness.reports.length === 1);
 
     const [message] = harness.reports;
     expect(harness.extractor.jobs).toHaveLength(1);

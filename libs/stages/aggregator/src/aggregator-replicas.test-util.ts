@@ -19,7 +19,7 @@ import {
 import { reportKeys, ReportRegistry, SummaryStore } from '@sift/reports';
 import { EmbeddedPipeline, startEmbeddedPipeline } from '@sift/service-kit';
 import { RedisStateStore } from '@sift/state';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitUntil } from '@sift/testing';
 import { aggregatorStage } from './aggregator.stage';
 import { FakePatternExtractor } from './fake-pattern-extractor.test-util';
 
@@ -125,11 +125,7 @@ export class AggregatorReplicas {
   }
 
   /** Waits until `condition` holds; fails naming what it waited for. */
-  async waitFor(what: () => string, condition: () => boolean, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what()}`);
-      await sleep(20);
-    }
+  waitFor(what: () => string, condition: () => boolean, timeoutMs: number): Promise<void> {
+    return waitUntil(what, condition, timeoutMs);
   }
 }

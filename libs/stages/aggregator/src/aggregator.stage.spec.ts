@@ -24,7 +24,7 @@ describe('aggregator stage', () => {
     await start();
     await harness.register('r-ok', ['s1', 's2', 's3', 's4']);
     await harness.send(await fourSessions('r-ok'));
-    await harness.waitFor(() => harness.reports.length === 1);
+    await harness.waitFor('the report', () => harness.reports.length === 1);
 
     const [message] = harness.reports;
     expect(message).toMatchObject({ reportId: 'r-ok', status: 'completed' });
@@ -50,7 +50,7 @@ describe('aggregator stage', () => {
     await harness.register('r-dup', ['s1', 's2', 's3', 's4']);
     const [s1, s2, s3, s4] = await fourSessions('r-dup');
     await harness.send([s1, s2, s1, s3, s2, s4, s3, s4]);
-    await harness.waitFor(() => harness.reports.length === 1);
+    await harness.waitFor('the report', () => harness.reports.length === 1);
     await harness.send([s4, s1]);
     await sleep(300);
 
@@ -68,7 +68,7 @@ describe('aggregator stage', () => {
     const registeredAt = Date.now();
     await harness.register('r-late', ['s1', 's2', 's3'], 300);
     await harness.send([await harness.succeeded('r-late', 's1'), await harness.succeeded('r-late', 's2')]);
-    await harness.waitFor(() => harness.reports.length === 1);
+    await harness.waitFor('the report', () => harness.reports.length === 1);
 
     expect(Date.now() - registeredAt).toBeGreaterThanOrEqual(300);
     const report = reportV1Schema.parse(harness.reports[0].report);
@@ -106,7 +106,7 @@ describe('aggregator stage', () => {
     expect(await harness.store.claimLease(lease, 'replica-that-died', 300)).toBe('acquired');
     const redelivered = Date.now();
     await harness.send(results.slice(1));
-    await harness.waitFor(() => harness.reports.length === 1);
+    await harness.waitFor('the report', () => harness.reports.length === 1);
 
     expect(Date.now() - redelivered).toBeGreaterThanOrEqual(250);
     expect(harness.reports[0]).toMatchObject({ status: 'completed' });
@@ -118,7 +118,7 @@ describe('aggregator stage', () => {
     await start({ env: { REPORT_INLINE_MAX_BYTES: '512' } });
     await harness.register('r-big', ['s1', 's2', 's3', 's4']);
     await harness.send(await fourSessions('r-big'));
-    await harness.waitFor(() => harness.reports.length === 1);
+    await harness.waitFor('the report', () => harness.reports.length === 1);
 
     const [message] = harness.reports;
     expect(message.report).toBeUndefined();

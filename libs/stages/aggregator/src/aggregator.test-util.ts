@@ -21,7 +21,7 @@ import {
 import { reportKeys, ReportRegistry, SummaryStore } from '@sift/reports';
 import { EmbeddedPipeline, startEmbeddedPipeline } from '@sift/service-kit';
 import { MemoryStateStore } from '@sift/state';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitUntil } from '@sift/testing';
 import { aggregatorStage } from './aggregator.stage';
 import { FakeExtractorOptions, FakePatternExtractor } from './fake-pattern-extractor.test-util';
 
@@ -106,12 +106,9 @@ export class AggregatorHarness {
     for (const result of results) await this.publisher.publish(sessionResultsTopic, result.reportId, result);
   }
 
-  async waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > until) throw new Error(`condition not met within ${timeoutMs} ms`);
-      await sleep(10);
-    }
+  /** Waits until `condition` holds; fails naming `what` it waited for. */
+  waitFor(what: string, condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+    return waitUntil(what, condition, timeoutMs);
   }
 
   private async collect<T extends TopicDescriptor>(descriptor: T, into: TopicValue<T>[]): Promise<void> {

@@ -19,7 +19,7 @@ import {
 } from '@sift/messaging';
 import { EmbeddedPipeline, startEmbeddedPipeline } from '@sift/service-kit';
 import { MemoryStateStore, StateStore } from '@sift/state';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { waitUntil } from '@sift/testing';
 import { ingestStage } from './ingest.stage';
 
 const quiet = { debug: () => undefined, log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -73,16 +73,8 @@ export class IngestHarness {
   }
 
   /** Waits until `condition` holds; fails naming `what` it waited for. */
-  async waitFor(what: string | (() => string), condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) {
-        throw new Error(
-          `timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`,
-        );
-      }
-      await sleep(10);
-    }
+  waitFor(what: string | (() => string), condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+    return waitUntil(what, condition, timeoutMs);
   }
 
   /** Every answer (job or result) ingest sent for `reportId`, by session. */

@@ -12,8 +12,8 @@ import { consumeTopics, InMemoryTransport, topicRoute, TypedPublisher } from '@s
 import { reportKeys, SummaryStore } from '@sift/reports';
 import { EmbeddedPipeline, startEmbeddedPipeline } from '@sift/service-kit';
 import { MemoryStateStore } from '@sift/state';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { summarizerStage } from './summarizer.stage';
+import { waitUntil } from '@sift/testing';
 
 const quiet = { debug: () => undefined, log: () => undefined, warn: () => undefined, error: () => undefined };
 const HASH = 'b'.repeat(64);
@@ -84,7 +84,7 @@ describe('summarizer stage', () => {
 
   it('sends a blocking error with a recording to video validation', async () => {
     await summarize('s1', checkoutCrash, true);
-    while (moments.length === 0) await sleep(5);
+    await waitUntil('a moment', () => moments.length > 0);
     expect(moments[0]).toMatchObject({
       reportId: 'r1',
       sessionId: 's1',
@@ -98,7 +98,7 @@ describe('summarizer stage', () => {
 
   it('finishes a session without a recording itself, saying why its moments were not validated', async () => {
     await summarize('s2', checkoutCrash, false);
-    while (results.length === 0) await sleep(5);
+    await waitUntil('a session result', () => results.length > 0);
     expect(results[0]).toMatchObject({ status: 'succeeded', summaryRef: reportKeys.summary('r1', 's2') });
     const summary = await new SummaryStore(store).load(reportKeys.summary('r1', 's2'));
     const flagged = summary.keyActions
@@ -112,7 +112,7 @@ describe('summarizer stage', () => {
 
   it('reports a session it cannot summarize as failed and dead-letters the job', async () => {
     await summarize('s3', undefined, false);
-    while (results.length === 0 || dead.length === 0) await sleep(5);
+    await waitUntil('a session result and a dead letter', () => results.length > 0 && dead.length > 0);
     expect(results[0]).toMatchObject({
       status: 'failed',
       reason: expect.stringMatching(/no session events/),

@@ -3,8 +3,8 @@ import { consumeTopics, InMemoryTransport, topicRoute, TypedPublisher } from '@s
 import { reportKeys } from '@sift/reports';
 import { startEmbeddedPipeline } from '@sift/service-kit';
 import { MemoryStateStore } from '@sift/state';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { validatorStage } from './validator.stage';
+import { waitUntil } from '@sift/testing';
 
 const quiet = { debug: () => undefined, log: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -38,7 +38,7 @@ describe('validator stage', () => {
         },
       ],
     });
-    while (results.length === 0) await sleep(5);
+    await waitUntil('a session result', () => results.length > 0);
     expect(results[0]).toMatchObject({
       sessionId: 's1',
       status: 'failed',
