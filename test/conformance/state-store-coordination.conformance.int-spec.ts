@@ -110,7 +110,8 @@ describe.each(storeBackends())('StateStore coordination conformance: $name', (ba
     await store.releaseLease(key, holder); // not theirs any more: changes nothing
     expect(await store.claimLease(key, 'third', 300)).toBe('held');
 
-    await other.completeLease(key);
+    expect(await store.completeLease(key, holder)).toBe(false); // not the holder any more
+    expect(await other.completeLease(key, 'successor')).toBe(true);
     expect(await store.claimLease(key, 'third', 300)).toBe('done');
     expect(await store.renewLease(key, 'successor', 300)).toBe(false);
   });
@@ -144,5 +145,16 @@ describe.each(storeBackends())('StateStore coordination conformance: $name', (ba
     expect(await store.zscoreIf('deadlines', 'sessions:r1', 100, null)).toBe(false);
     expect(await store.zscoreIf('deadlines', 'sessions:r1', score, null)).toBe(true);
     expect(await store.zrangeByScore('deadlines', 0, Infinity)).toEqual([]);
+  });
+
+  it('answers edge cases the same on every backend', async () => {
+    await store.zadd('z', 1, 'm');
+    expect(await store.setIfAbsent('z', 'x')).toBe(false); // a key of another type is present, as for SET NX
+    await expect(store.zscoreIf('z', 'm', Number.NaN, 2)).rejects.toMatchObject({
+      code: 'STATE_INVALID_ARGUMENT',
+    });
+    await store.zadd('z', 0.1 + 0.2, 'f');
+    const [read] = await store.zrangeByScoreWithScores('z', 0.25, 0.35);
+    expect(await store.zscoreIf('z', 'f', read.score, 5)).toBe(true);
   });
 });

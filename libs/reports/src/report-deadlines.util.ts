@@ -34,10 +34,21 @@ export class ReportDeadlines {
     return this.store.zadd(DEADLINES_KEY, at, memberOf(reportId, phase));
   }
 
-  /** Entries due at `now`, oldest first. */
-  async due(now: number, limit = 100): Promise<PhaseDeadline[]> {
+  /**
+   * Entries due at `now`, oldest first. Members that name no phase (left by an older version, or written
+   * by hand) would block the index's head for good: they are removed and returned in `dropped`.
+   */
+  async due(now: number, limit = 100): Promise<{ entries: PhaseDeadline[]; dropped: string[] }> {
     const members = await this.store.zrangeByScoreWithScores(DEADLINES_KEY, 0, now, limit);
-    return members.flatMap((member) => parse(member) ?? []);
+    const entries: PhaseDeadline[] = [];
+    const dropped: string[] = [];
+    for (const member of members) {
+      const entry = parse(member);
+      if (entry) entries.push(entry);
+      else if (await this.store.zscoreIf(DEADLINES_KEY, member.member, member.score, null))
+        dropped.push(member.member);
+    }
+    return { entries, dropped };
   }
 
   /** Moves a due entry to `until` if nobody moved it since it was read; the one caller that did holds it. */

@@ -5,7 +5,7 @@ import { LedgerKeys, reportKey } from '@sift/state';
  * How long a report's working state stays in the store after it was last written: longer than any
  * deadline, so a report waiting for its deadline never loses its state first.
  */
-export const REPORT_STATE_TTL_SECONDS = MAX_REPORT_DEADLINE_SECONDS + 24 * 3600;
+export const REPORT_STATE_TTL_SECONDS = MAX_REPORT_DEADLINE_SECONDS + 2 * 24 * 3600;
 
 /** A phase of a report whose units are counted in a ledger: its sessions, or one pattern stage's chunks. */
 export type LedgerPhase = 'sessions' | 'extract' | 'combine' | 'assign';
@@ -32,6 +32,8 @@ export const reportKeys = {
     reportKey(reportId, 'patterns', stage, String(chunkIndex), 'input'),
   patternChunkOutput: (reportId: string, stage: string, chunkIndex: number) =>
     reportKey(reportId, 'patterns', stage, String(chunkIndex), 'output'),
+  /** Set once a pattern stage's jobs were sent: a transition run again never sends them twice. */
+  patternJobsSent: (reportId: string, stage: string) => reportKey(reportId, 'patterns', stage, 'sent'),
   /** The aggregator's chunk plan of one pattern stage: which chunks exist and where their inputs are. */
   patternPlan: (reportId: string, stage: string) => reportKey(reportId, 'patterns', stage, 'plan'),
   /** The lease, then the done marker, of a transition that must happen once per report. */

@@ -23,6 +23,13 @@ export class ReportRegistry {
     });
   }
 
+  /** Restarts the meta's TTL, so it outlives every other key of the report written so far. */
+  async touch(reportId: string): Promise<void> {
+    const meta = await this.find(reportId);
+    if (meta)
+      await this.store.setJson(reportKeys.meta(reportId), meta, { ttlSeconds: REPORT_STATE_TTL_SECONDS });
+  }
+
   find(reportId: string): Promise<ReportMeta | null> {
     return this.store.getJson(reportKeys.meta(reportId), reportMetaSchema);
   }

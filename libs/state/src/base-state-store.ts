@@ -63,7 +63,7 @@ export abstract class BaseStateStore implements StateStore {
   abstract ledgerState(ledger: LedgerKeys): Promise<LedgerState>;
   abstract claimLease(key: string, holder: string, leaseMs: number): Promise<LeaseClaim>;
   abstract renewLease(key: string, holder: string, leaseMs: number): Promise<boolean>;
-  abstract completeLease(key: string, options?: SetOptions): Promise<void>;
+  abstract completeLease(key: string, holder: string, options?: SetOptions): Promise<boolean>;
   abstract releaseLease(key: string, holder: string): Promise<void>;
   abstract zrangeByScoreWithScores(
     key: string,

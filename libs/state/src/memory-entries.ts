@@ -17,6 +17,16 @@ export class MemoryEntries {
     return this.entries.size;
   }
 
+  /** Whether `key` holds a value of any kind (expired ones do not count). */
+  has(key: string): boolean {
+    this.assertOpen();
+    const entry = this.entries.get(key);
+    if (entry === undefined) return false;
+    if (!this.isExpired(entry)) return true;
+    this.entries.delete(key);
+    return false;
+  }
+
   read<K extends MemoryEntryKind>(key: string, kind: K): MemoryEntryOf<K> | undefined {
     this.assertOpen();
     const entry = this.entries.get(key);

@@ -50,7 +50,8 @@ export class MemoryStateStore extends BaseStateStore {
   }
 
   async setIfAbsent(key: string, value: Buffer | string, options?: SetOptions): Promise<boolean> {
-    if (this.entries.read(key, 'string') !== undefined) return false;
+    // Like SET NX: a key of any type counts as present.
+    if (this.entries.has(key)) return false;
     await this.set(key, value, options);
     return true;
   }
@@ -112,6 +113,7 @@ export class MemoryStateStore extends BaseStateStore {
   }
 
   async zscoreIf(key: string, member: string, expected: number, next: number | null): Promise<boolean> {
+    assertScore(expected, 'expected');
     if (next !== null) assertScore(next);
     const entry = this.entries.read(key, 'zset');
     if (entry?.scores.get(member) !== expected) return false;
@@ -168,8 +170,10 @@ export class MemoryStateStore extends BaseStateStore {
     return renewLeaseIn(this.entries, key, holder, leaseMs);
   }
 
-  async completeLease(key: string, options?: SetOptions): Promise<void> {
+  async completeLease(key: string, holder: string, options?: SetOptions): Promise<boolean> {
+    if (this.entries.read(key, 'string')?.value.toString() !== leaseValue(holder)) return false;
     await this.set(key, LEASE_DONE, options);
+    return true;
   }
 
   async releaseLease(key: string, holder: string): Promise<void> {

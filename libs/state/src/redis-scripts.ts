@@ -55,6 +55,15 @@ export const REDIS_SCRIPTS = {
       redis.call('PEXPIRE', KEYS[1], ARGV[2])
       return 1`,
   },
+  /** KEYS: lease. ARGV: holder, ttlMs ('' for none). */
+  siftCompleteLease: {
+    numberOfKeys: 1,
+    lua: `
+      if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+      if ARGV[2] == '' then redis.call('SET', KEYS[1], 'done')
+      else redis.call('SET', KEYS[1], 'done', 'PX', ARGV[2]) end
+      return 1`,
+  },
   /** KEYS: lease. ARGV: holder. */
   siftReleaseLease: {
     numberOfKeys: 1,

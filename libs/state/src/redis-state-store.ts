@@ -9,7 +9,7 @@ import type {
   MissingOutcome,
   ScoredMember,
 } from './coordination.types';
-import { LEASE_DONE, leaseValue, ledgerStateOf } from './ledger-parse.util';
+import { leaseValue, ledgerStateOf } from './ledger-parse.util';
 import { REDIS_SCRIPTS, RedisScriptName } from './redis-scripts';
 import { toStateStoreError } from './redis-error.util';
 import { StateStoreError } from './state-store.error';
@@ -97,11 +97,17 @@ export class RedisStateStore extends BaseStateStore {
   }
 
   async ledgerState(ledger: LedgerKeys): Promise<LedgerState> {
-    const [total, counts] = await Promise.all([
-      this.run('HLEN', ledger.entries, (k) => this.client.hlen(k)),
-      this.run('HGETALL', ledger.counts, (k) => this.client.hgetall(k)),
-    ]);
-    return { total, counts: Object.fromEntries(Object.entries(counts).map(([s, n]) => [s, Number(n)])) };
+    // One MULTI, so the total and the counts come from the same moment.
+    const [total, counts] = await this.run('HLEN+HGETALL', ledger.entries, () =>
+      this.exec(
+        this.client
+          .multi()
+          .hlen(this.keyPrefix + ledger.entries)
+          .hgetall(this.keyPrefix + ledger.counts),
+      ),
+    );
+    const byStatus = Object.entries((counts ?? {}) as Record<string, string>);
+    return { total: Number(total), counts: Object.fromEntries(byStatus.map(([s, n]) => [s, Number(n)])) };
   }
 
   async claimLease(key: string, holder: string, leaseMs: number): Promise<LeaseClaim> {
@@ -114,8 +120,10 @@ export class RedisStateStore extends BaseStateStore {
     return Number(renewed) === 1;
   }
 
-  async completeLease(key: string, options?: SetOptions): Promise<void> {
-    await this.set(key, LEASE_DONE, options);
+  async completeLease(key: string, holder: string, options?: SetOptions): Promise<boolean> {
+    const args = [leaseValue(holder), ttlMillis(options) ?? ''];
+    const [completed] = await this.script('siftCompleteLease', [key], args);
+    return Number(completed) === 1;
   }
 
   async releaseLease(key: string, holder: string): Promise<void> {

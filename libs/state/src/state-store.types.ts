@@ -107,8 +107,11 @@ export interface StateStore {
   claimLease(key: string, holder: string, leaseMs: number): Promise<LeaseClaim>;
   /** Extends `holder`'s lease; false when it is no longer theirs (expired and taken, or completed). */
   renewLease(key: string, holder: string, leaseMs: number): Promise<boolean>;
-  /** Marks the lease done for good: every later claim answers `done`. */
-  completeLease(key: string, options?: SetOptions): Promise<void>;
+  /**
+   * Marks `holder`'s lease done for good (every later claim answers `done`); false, changing nothing,
+   * when the lease is no longer theirs.
+   */
+  completeLease(key: string, holder: string, options?: SetOptions): Promise<boolean>;
   /** Gives `holder`'s lease up early (after a failure), so another caller need not wait for it to expire. */
   releaseLease(key: string, holder: string): Promise<void>;
 

@@ -48,7 +48,11 @@ export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShu
   async sweep(): Promise<void> {
     let due: PhaseDeadline[];
     try {
-      due = await this.deadlines.due(Date.now());
+      const { entries, dropped } = await this.deadlines.due(Date.now());
+      if (dropped.length > 0) {
+        this.logger.warn(`removed deadline entries that name no phase: ${dropped.slice(0, 10).join(', ')}`);
+      }
+      due = entries;
     } catch (error) {
       this.logger.error(`could not read the report deadlines: ${errorMessage(error)}`);
       return;

@@ -11,15 +11,17 @@ export interface KnownReport {
 }
 
 const CACHED_REPORTS = 256;
+/** A report id may be registered anew once its state expired: a cached meta is trusted only this long. */
+const CACHE_FRESH_MS = 60_000;
 
 /**
- * The report registry, with the metas of recent reports cached: a meta never changes once registered,
- * and every session result would otherwise re-read and re-validate it.
+ * The report registry, with the metas of recent reports cached for a minute: a meta does not change while
+ * its report runs, and every session result would otherwise re-read and re-validate it.
  */
 @Injectable()
 export class KnownReports {
   private readonly registry: ReportRegistry;
-  private readonly cache = new Map<string, KnownReport>();
+  private readonly cache = new Map<string, KnownReport & { readonly cachedAt: number }>();
 
   constructor(@Inject(STATE_STORE) store: StateStore) {
     this.registry = new ReportRegistry(store);
@@ -27,10 +29,11 @@ export class KnownReports {
 
   async find(reportId: string): Promise<KnownReport | null> {
     const cached = this.cache.get(reportId);
-    if (cached) return cached;
+    if (cached && Date.now() - cached.cachedAt < CACHE_FRESH_MS) return cached;
+    this.cache.delete(reportId);
     const meta = await this.registry.find(reportId);
     if (!meta) return null;
-    const report = { meta, sessionIds: new Set(meta.sessionIds) };
+    const report = { meta, sessionIds: new Set(meta.sessionIds), cachedAt: Date.now() };
     this.cache.set(reportId, report);
     if (this.cache.size > CACHED_REPORTS) this.cache.delete(this.cache.keys().next().value ?? reportId);
     return report;

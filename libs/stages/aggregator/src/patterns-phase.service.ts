@@ -2,7 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PatternResult, patternJobsTopic } from '@sift/contracts';
 import { SiftError } from '@sift/errors';
 import { TypedPublisher } from '@sift/messaging';
-import { PatternChunkOutput, ReportDeadlines, ReportMeta } from '@sift/reports';
+import {
+  PatternChunkOutput,
+  REPORT_STATE_TTL_SECONDS,
+  ReportDeadlines,
+  ReportMeta,
+  reportKeys,
+} from '@sift/reports';
 import { STATE_STORE } from '@sift/service-kit';
 import { StateStore } from '@sift/state';
 import { AGGREGATOR_CONFIG, AggregatorConfig } from './aggregator.config';
@@ -24,7 +30,7 @@ export class PatternsPhaseService {
 
   constructor(
     @Inject(AGGREGATOR_CONFIG) private readonly config: AggregatorConfig,
-    @Inject(STATE_STORE) store: StateStore,
+    @Inject(STATE_STORE) private readonly store: StateStore,
     private readonly reports: KnownReports,
     private readonly transitions: ReportTransitions,
     private readonly ledgers: ReportLedgers,
@@ -46,6 +52,9 @@ export class PatternsPhaseService {
     );
     const plan = await this.chunks.plan(reportId, 'extract', chunkSummaries(summarized));
     const chunkCount = plan.chunks.length;
+    const sent = reportKeys.patternJobsSent(reportId, plan.stage);
+    // Sent before, by a run of the transition that failed later: nothing to send or arm again.
+    if ((await this.store.get(sent)) !== null) return;
     // Armed before the jobs leave: chunks that never answer must not hold the report open forever.
     await this.deadlines.arm(reportId, 'extract', Date.now() + this.config.PATTERN_STAGE_TIMEOUT_MS);
     signal.throwIfAborted();
@@ -56,6 +65,7 @@ export class PatternsPhaseService {
         value: { reportId, stage: plan.stage, chunkId, chunkIndex, chunkCount, inputRef },
       })),
     );
+    await this.store.set(sent, new Date().toISOString(), { ttlSeconds: REPORT_STATE_TTL_SECONDS });
     await this.progress.publish(reportId, 'extracting-patterns', {
       expected: chunkCount,
       succeeded: 0,
@@ -101,7 +111,7 @@ export class PatternsPhaseService {
 
   private close(meta: ReportMeta, plan: PatternPlan, whenHeld: WhenHeld): Promise<TransitionRun> {
     const { reportId } = meta;
-    return this.transitions.run(reportId, 'extract-closed', whenHeld, async () => {
+    return this.transitions.run(reportId, 'extract-closed', whenHeld, async (signal) => {
       const results = await this.ledgers.closeChunks(reportId, plan);
       const outputs = await Promise.all(results.map((result) => this.chunks.output(result)));
       const failures = outputs.flatMap((output) => (output.ok ? [] : [output.reason]));
@@ -109,6 +119,7 @@ export class PatternsPhaseService {
       const usages = results.flatMap((result) => (result.usage ? [result.usage] : []));
       const threshold = this.config.PATTERN_CHUNK_SUCCESS_THRESHOLD;
       const failureReason = chunksFailureReason(failures, plan.chunks.length, threshold);
+      signal.throwIfAborted();
       await this.finalizer.finalize(
         meta,
         failureReason === undefined

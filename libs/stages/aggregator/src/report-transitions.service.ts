@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SiftError } from '@sift/errors';
-import { REPORT_STATE_TTL_SECONDS, reportKeys } from '@sift/reports';
+import { REPORT_STATE_TTL_SECONDS, ReportRegistry, reportKeys } from '@sift/reports';
 import { STATE_STORE } from '@sift/service-kit';
 import { StateStore } from '@sift/state';
 import { randomUUID } from 'node:crypto';
@@ -15,20 +15,24 @@ export type TransitionRun = 'ran' | 'done' | 'held';
 
 /**
  * Once-per-report transitions, owned through a lease in the store: one caller at a time (of every
- * replica) runs the work, renewing the lease while it runs; the work's signal fires if the lease is
- * lost. Completion is recorded only after the work's effects are stored and sent, so a holder that dies
- * half-way leaves the lease to expire and the next trigger (a redelivered result, the next sweep) runs
- * the work again — every step in it is idempotent.
+ * replica) runs the work, renewing the lease while it runs. The work's signal fires as soon as the lease
+ * may be lost — a renewal found it taken, or renewals failed for so long it may have run out — and
+ * completion is marked only by the holder, after the work's effects are stored and sent. A holder that
+ * dies half-way leaves the lease to expire, and the next trigger (a redelivered result, the next sweep)
+ * runs the work again: every step in it is idempotent.
  */
 @Injectable()
 export class ReportTransitions {
   private readonly instance = randomUUID();
+  private readonly registry: ReportRegistry;
   private runs = 0;
 
   constructor(
     @Inject(STATE_STORE) private readonly store: StateStore,
     @Inject(AGGREGATOR_CONFIG) private readonly config: AggregatorConfig,
-  ) {}
+  ) {
+    this.registry = new ReportRegistry(store);
+  }
 
   async run(
     reportId: string,
@@ -38,31 +42,51 @@ export class ReportTransitions {
   ): Promise<TransitionRun> {
     const key = reportKeys.transition(reportId, transition);
     const holder = `${this.instance}:${(this.runs += 1)}`;
-    const leaseMs = this.config.TRANSITION_LEASE_MS;
-    const claim = await this.store.claimLease(key, holder, leaseMs);
+    const claim = await this.store.claimLease(key, holder, this.config.TRANSITION_LEASE_MS);
     if (claim === 'done') return 'done';
     if (claim === 'held') {
       if (whenHeld === 'skip') return 'held';
       throw SiftError.retriable('REPORT_BUSY', `report ${reportId}: "${transition}" is under way elsewhere`);
     }
-    const lost = new AbortController();
-    const renewal = setInterval(() => {
-      this.store.renewLease(key, holder, leaseMs).then(
-        (renewed) => renewed || lost.abort(new Error(`report ${reportId}: lost the "${transition}" lease`)),
-        () => undefined, // a failed renewal is retried on the next tick; the lease may still run out
-      );
-    }, leaseMs / 3);
+    const lease = this.keepLease(key, holder, `report ${reportId}: the "${transition}" lease may be lost`);
     try {
-      await work(lost.signal);
-      lost.signal.throwIfAborted();
-      await this.store.completeLease(key, { ttlSeconds: REPORT_STATE_TTL_SECONDS });
+      await work(lease.signal);
+      lease.signal.throwIfAborted();
+      const completed = await this.store.completeLease(key, holder, { ttlSeconds: REPORT_STATE_TTL_SECONDS });
+      if (!completed) {
+        throw SiftError.retriable('REPORT_BUSY', `report ${reportId}: "${transition}" was taken over`);
+      }
+      // The meta is the last of a report's keys to expire: a re-run under the same id after it is gone
+      // finds nothing of the old run.
+      await this.registry.touch(reportId);
       return 'ran';
     } catch (error) {
       // Give the lease up at once, so the retry (here or on another replica) need not wait for it.
       await this.store.releaseLease(key, holder).catch(() => undefined);
       throw error;
     } finally {
-      clearInterval(renewal);
+      lease.stop();
     }
+  }
+
+  /** Renews the lease every third of its length; the signal fires once it can no longer be sure of it. */
+  private keepLease(
+    key: string,
+    holder: string,
+    lostReason: string,
+  ): { signal: AbortSignal; stop: () => void } {
+    const leaseMs = this.config.TRANSITION_LEASE_MS;
+    const lost = new AbortController();
+    let confirmedAt = Date.now();
+    const renewal = setInterval(() => {
+      const sent = Date.now();
+      this.store.renewLease(key, holder, leaseMs).then(
+        (renewed) => (renewed ? (confirmedAt = sent) : lost.abort(new Error(lostReason))),
+        () => undefined,
+      );
+      // Two thirds of a lease without a confirmed renewal: another replica may hold it by now.
+      if (sent - confirmedAt >= (leaseMs * 2) / 3) lost.abort(new Error(lostReason));
+    }, leaseMs / 3);
+    return { signal: lost.signal, stop: () => clearInterval(renewal) };
   }
 }

@@ -67,6 +67,7 @@ export class SessionsPhaseService {
       this.logger.log(`closing the sessions of report ${reportId}: ${why}`);
       const sessions = await this.ledgers.closeSessions(meta, SESSION_DEADLINE_REASON);
       const failureReason = sessionsFailureReason(sessions, this.config.SESSION_SUCCESS_THRESHOLD);
+      signal.throwIfAborted();
       if (failureReason === undefined) await this.patterns.start(meta, sessions, signal);
       else await this.finalizer.finalize(meta, { status: 'failed', failureReason });
       await this.deadlines.settle(reportId, 'sessions');
