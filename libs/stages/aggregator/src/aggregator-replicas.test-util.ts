@@ -1,4 +1,6 @@
 import {
+  DeadLetter,
+  dlqTopic,
   fixtures,
   patternJobsTopic,
   ReportMessage,
@@ -35,6 +37,7 @@ export class AggregatorReplicas {
   readonly publisher = new TypedPublisher(this.driver);
   readonly store: RedisStateStore;
   readonly reports: ReportMessage[] = [];
+  readonly deadLetters: DeadLetter[] = [];
   readonly extractor: FakePatternExtractor;
   private readonly replicas: Array<{
     pipeline: EmbeddedPipeline;
@@ -79,6 +82,8 @@ export class AggregatorReplicas {
     this.consumers.push(await watch('test-extractor', topicRoute(patternJobsTopic, this.extractor.handle)));
     const collect = topicRoute(reportsTopic, async (report) => void this.reports.push(report));
     this.consumers.push(await watch('test-reports', collect));
+    const letters = topicRoute(dlqTopic, async (letter) => void this.deadLetters.push(letter));
+    this.consumers.push(await watch('test-dlq', letters));
     return this;
   }
 
