@@ -22,28 +22,29 @@ describe('aggregator through a store outage', () => {
   });
 
   it('waits out 6 s of refused writes (a failover) without dead-lettering a result', async () => {
-    cluster = await new AggregatorReplicas(redis.url, 'outage:').start(1, {
+    const replicas = await new AggregatorReplicas(redis.url, 'outage:').start(1, {
       REPORT_DEADLINE_SWEEP_MS: '100',
     });
+    cluster = replicas;
     const sessions = Array.from({ length: 10 }, (_, i) => `s${i}`);
-    await cluster.register('r-outage', sessions, 60_000);
-    const results = await Promise.all(sessions.map((s) => cluster!.succeeded('r-outage', s)));
-    for (const result of results.slice(0, 5)) await cluster.send(result);
+    await replicas.register('r-outage', sessions, 60_000);
+    const results = await Promise.all(sessions.map((s) => replicas.succeeded('r-outage', s)));
+    for (const result of results.slice(0, 5)) await replicas.send(result);
     await sleep(300);
 
     // The server turns replica of a master that is not there: every write answers READONLY, data stays.
     await admin.replicaof('127.0.0.1', await freePort());
-    for (const result of results.slice(5)) await cluster.send(result);
+    for (const result of results.slice(5)) await replicas.send(result);
     await sleep(6_000);
-    expect(cluster.reports).toEqual([]);
+    expect(replicas.reports).toEqual([]);
     await admin.replicaof('NO', 'ONE');
 
-    await waitUntil('the report after the outage', () => cluster!.reports.length === 1, 30_000);
-    const report = reportV1Schema.parse(cluster.reports[0].report);
+    await waitUntil('the report after the outage', () => replicas.reports.length === 1, 30_000);
+    const report = reportV1Schema.parse(replicas.reports[0].report);
     expect({ status: report.status, sessions: report.sessions }).toEqual({
       status: 'completed',
       sessions: { requested: 10, summarized: 10, failed: 0, skipped: [] },
     });
-    expect(cluster.deadLetters).toEqual([]);
+    expect(replicas.deadLetters).toEqual([]);
   });
 });
