@@ -217,6 +217,36 @@ describe.each([inMemoryTransportUnderTest(), kafkaMockTransportUnderTest()])(
       expect(late).not.toContain(0);
       await waitUntil('the earliest-starting group to read the old message', () => early.includes(0));
     });
+    it('tells how far a group has read the partition of a key', async () => {
+      const topic = freshTopic();
+      await under.createTopic(topic.topic, 3);
+      const transport = connect();
+      const publisher = new TypedPublisher(connect());
+      const before = await transport.progress('progress', topic.topic, 'r1');
+      expect(before).toMatchObject({ topic: topic.topic, endOffset: 0, committedOffset: 0 });
+      let release = (): void => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const handled: number[] = [];
+      await join(transport, 'progress', topic, async ({ seq }) => {
+        if (seq === 2) await held;
+        handled.push(seq);
+      });
+      await publisher.publishAll(
+        topic,
+        [0, 1, 2].map((seq) => ({ key: 'r1', value: { key: 'r1', seq } })),
+      );
+      await waitUntil('two handled messages', () => handled.length === 2);
+      // Commits follow the handlers closely but not at once: look again for a few seconds.
+      let progress = await transport.progress('progress', topic.topic, 'r1');
+      for (let look = 0; look < 100 && progress.committedOffset < 2; look += 1) {
+        await sleep(50);
+        progress = await transport.progress('progress', topic.topic, 'r1');
+      }
+      expect(progress).toMatchObject({ partition: before.partition, endOffset: 3, committedOffset: 2 });
+      release();
+      await waitUntil('the third message', () => handled.length === 3);
+    });
+
     it('a group starting at the end loses nothing when a rebalance comes before its first commit', async () => {
       const topic = freshTopic();
       await under.createTopic(topic.topic, 2);
