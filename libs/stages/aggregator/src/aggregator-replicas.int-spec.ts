@@ -22,11 +22,42 @@ describe('two aggregator replicas on one Redis', () => {
   let redis: RedisServerHandle;
   let replicas: AggregatorReplicas | undefined;
   let run = 0;
-  const start = async (env: NodeJS.ProcessEnv) => {
+  const start = async (env: NodeJS.ProcessEnv, overlapping = false) => {
     run += 1;
-    replicas = await new AggregatorReplicas(redis.url, `run${run}:`).start(2, env);
+    replicas = await new AggregatorReplicas(redis.url, `run${run}:`).start(2, env, overlapping);
     return replicas;
   };
+
+  /** 200 reports of 3 sessions, every result sent `copies` times at once: one complete report each. */
+  async function expectOneReportEach(scenario: string, cluster: AggregatorReplicas, copies: number) {
+    const ids = Array.from({ length: REPORTS }, (_, i) => `r-${i}`);
+    const sessions = ['s1', 's2', 's3'];
+    await Promise.all(ids.map((id) => cluster.register(id, sessions, 60_000)));
+    const results = await Promise.all(ids.flatMap((id) => sessions.map((s) => cluster.succeeded(id, s))));
+    const sent = Array.from({ length: copies }, () => results).flat();
+    await Promise.all(sent.map((result) => cluster.send(result)));
+
+    await cluster.waitFor(
+      () => `${REPORTS} reports (got ${tally(cluster.reports).ids})`,
+      () => tally(cluster.reports).ids === REPORTS,
+      60_000,
+    );
+    await sleep(500);
+    const figures = tally(cluster.reports);
+    console.log(
+      `two replicas, ${scenario}: ${JSON.stringify({ ...figures, patternJobs: cluster.extractor.jobs.length })}`,
+    );
+    expect(figures).toEqual({ ids: REPORTS, announcedTwice: 0, conflicting: 0 });
+    expect(cluster.extractor.jobs).toHaveLength(REPORTS);
+    for (const message of cluster.reports) {
+      const report = reportV1Schema.parse(message.report);
+      expect({ id: report.reportId, status: report.status, sessions: report.sessions }).toEqual({
+        id: report.reportId,
+        status: 'completed',
+        sessions: { requested: 3, summarized: 3, failed: 0, skipped: [] },
+      });
+    }
+  }
 
   beforeAll(async () => {
     redis = await startRedis();
@@ -39,68 +70,12 @@ describe('two aggregator replicas on one Redis', () => {
 
   describe.each([1, 2, 3])('round %i', () => {
     it('announce each of 200 reports once, with exact counts, when every result arrives twice and at once', async () => {
-      const cluster = await start({ REPORT_DEADLINE_SWEEP_MS: '20' });
-      const ids = Array.from({ length: REPORTS }, (_, i) => `r-dup-${i}`);
-      const sessions = ['s1', 's2', 's3'];
-      await Promise.all(ids.map((id) => cluster.register(id, sessions, 60_000)));
-      const results = await Promise.all(ids.flatMap((id) => sessions.map((s) => cluster.succeeded(id, s))));
-      await Promise.all([...results, ...results].map((result) => cluster.send(result)));
-
-      await cluster.waitFor(
-        () => `${REPORTS} reports (got ${tally(cluster.reports).ids})`,
-        () => tally(cluster.reports).ids === REPORTS,
-        60_000,
-      );
-      await sleep(500);
-      const figures = tally(cluster.reports);
-      console.log(
-        `two replicas, duplicated results: ${JSON.stringify({ ...figures, patternJobs: cluster.extractor.jobs.length })}`,
-      );
-      expect(figures).toEqual({ ids: REPORTS, announcedTwice: 0, conflicting: 0 });
-      expect(cluster.extractor.jobs).toHaveLength(REPORTS);
-      for (const message of cluster.reports) {
-        const report = reportV1Schema.parse(message.report);
-        expect({ id: report.reportId, status: report.status, sessions: report.sessions }).toEqual({
-          id: report.reportId,
-          status: 'completed',
-          sessions: { requested: 3, summarized: 3, failed: 0, skipped: [] },
-        });
-      }
+      await expectOneReportEach('duplicated results', await start({ REPORT_DEADLINE_SWEEP_MS: '20' }), 2);
     });
 
     it('announce each report once even when both replicas receive every result (overlapping delivery)', async () => {
-      run += 1;
-      const cluster = (replicas = await new AggregatorReplicas(redis.url, `run${run}:`).start(
-        2,
-        { REPORT_DEADLINE_SWEEP_MS: '20' },
-        true,
-      ));
-      const ids = Array.from({ length: REPORTS }, (_, i) => `r-overlap-${i}`);
-      const sessions = ['s1', 's2', 's3'];
-      await Promise.all(ids.map((id) => cluster.register(id, sessions, 60_000)));
-      const results = await Promise.all(ids.flatMap((id) => sessions.map((s) => cluster.succeeded(id, s))));
-      await Promise.all(results.map((result) => cluster.send(result)));
-
-      await cluster.waitFor(
-        () => `${REPORTS} reports (got ${tally(cluster.reports).ids})`,
-        () => tally(cluster.reports).ids === REPORTS,
-        60_000,
-      );
-      await sleep(500);
-      const figures = tally(cluster.reports);
-      console.log(
-        `two replicas, overlapping delivery: ${JSON.stringify({ ...figures, patternJobs: cluster.extractor.jobs.length })}`,
-      );
-      expect(figures).toEqual({ ids: REPORTS, announcedTwice: 0, conflicting: 0 });
-      expect(cluster.extractor.jobs).toHaveLength(REPORTS);
-      for (const message of cluster.reports) {
-        expect(reportV1Schema.parse(message.report).sessions).toEqual({
-          requested: 3,
-          summarized: 3,
-          failed: 0,
-          skipped: [],
-        });
-      }
+      const cluster = await start({ REPORT_DEADLINE_SWEEP_MS: '20' }, true);
+      await expectOneReportEach('overlapping delivery', cluster, 1);
     });
 
     it('never fail a report whose last result lands within 15 ms of its deadline', async () => {
