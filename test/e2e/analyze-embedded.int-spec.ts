@@ -26,7 +26,7 @@ describe('sift analyze (embedded: six stages in one process)', () => {
     });
     expect(report.sessions).toMatchObject({ requested: 5, summarized: 4, failed: 0 });
     expect(report.sessions.skipped).toEqual([
-      { sessionId: 'too-short', reason: expect.stringMatching(/under 10 s remain/) },
+      { sessionId: 'too-short', reason: expect.stringMatching(/no user action is left after cutting/) },
     ]);
     expect(report.summaries.map((s) => s.sessionId).sort()).toEqual([
       'checkout-error-1',

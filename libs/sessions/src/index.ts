@@ -14,6 +14,7 @@ export {
   type ToBatchManifestOptions,
 } from './batch/batch-manifest.util';
 export { uploadToStore } from './batch/upload-to-store.util';
+export { normalizeBatchSession } from './batch/normalize-batch-session.util';
 
 // Loading payloads by reference.
 export {
@@ -37,7 +38,8 @@ export { parseRrwebRecording } from './parse/rrweb-recording.util';
 export { toIsoTimestamp } from './parse/iso-timestamp.util';
 
 // Normalization.
-export { CUT_OFF_MS, MIN_ANALYZED_MS, MIN_SESSION_MS } from './normalize/session-limits.constants';
+export { CUT_OFF_MS, cutOffMs, MAX_CUT_SHARE } from './normalize/session-limits.constants';
+export { isUserAction } from './normalize/user-action.util';
 export {
   normalizedSessionSchema,
   type NormalizedSession,

@@ -10,7 +10,7 @@ import {
   type NormalizeResult,
 } from './normalized-session.schema';
 import { normalizeSession } from './normalize-session.util';
-import { CUT_OFF_MS, MIN_ANALYZED_MS } from './session-limits.constants';
+import { CUT_OFF_MS, cutOffMs, MAX_CUT_SHARE } from './session-limits.constants';
 
 function session(result: NormalizeResult): NormalizedSession {
   if (!result.ok) throw new Error(`expected a normalized session, got: ${result.reason}`);
@@ -20,8 +20,24 @@ function session(result: NormalizeResult): NormalizedSession {
 const fileUri = (sessionId: string, file: string) => `file://${join(MINI_SHOP, 'sessions', sessionId, file)}`;
 
 describe('normalizeSession', () => {
-  it('exports the cut-off constants', () => {
-    expect([CUT_OFF_MS, MIN_ANALYZED_MS]).toEqual([5000, 10000]);
+  it('cuts 5 s at each end, never more than a quarter of the session', () => {
+    expect([CUT_OFF_MS, MAX_CUT_SHARE]).toEqual([5000, 0.25]);
+    expect([cutOffMs(60_000), cutOffMs(12_000), cutOffMs(4_000)]).toEqual([5000, 3000, 1000]);
+  });
+
+  it('keeps a short session that has a user action between its cut-offs', () => {
+    const click = posthogEvent(6, {
+      uuid: 'click',
+      event: '$autocapture',
+      properties: { $session_id: 's1', $event_type: 'click' },
+    });
+    const result = session(
+      normalizeSession({
+        sessionId: 's1',
+        events: [posthogEvent(0), click, posthogEvent(12.3, { uuid: 'end', event: '$pageleave' })],
+      }),
+    );
+    expect(result.durationMs).toBe(12_300);
   });
 
   it('sorts events, removes exact duplicates and keeps uuids unique', () => {
@@ -58,12 +74,14 @@ describe('normalizeSession', () => {
   });
 
   it('hashes content independently of key order and of input order', () => {
-    const events = [posthogEvent(0), posthogEvent(25)];
+    const events = [posthogEvent(0), posthogEvent(12, { event: 'search_performed' }), posthogEvent(25)];
     const shuffled = events.map((event) => Object.fromEntries(Object.entries(event).reverse())).reverse();
     const a = session(normalizeSession({ sessionId: 's1', events }));
     const b = session(normalizeSession({ sessionId: 's1', events: shuffled }));
     expect(b.contentHash).toBe(a.contentHash);
-    const c = session(normalizeSession({ sessionId: 's1', events: [posthogEvent(0), posthogEvent(26)] }));
+    const c = session(
+      normalizeSession({ sessionId: 's1', events: [...events.slice(0, 2), posthogEvent(26)] }),
+    );
     expect(c.contentHash).not.toBe(a.contentHash);
   });
 
@@ -82,8 +100,8 @@ describe('normalizeSession', () => {
       'the recording has no full snapshot (rrweb type 2), so it cannot be replayed, and there are no analytics events',
     ],
     [
-      { events: [posthogEvent(0), posthogEvent(12.3)] },
-      'session lasts 12.3 s; under 10 s remain after cutting the first and last 5 s',
+      { events: [posthogEvent(0), posthogEvent(40, { event: '$pageleave' })] },
+      'no user action is left after cutting the first and last 5.0 s of the 40.0 s session (start-up and leaving noise)',
     ],
   ])('rejects %p with a precise reason', (payloads, reason) => {
     const result = normalizeSession({ sessionId: 's1', ...payloads });
@@ -96,7 +114,7 @@ describe('normalizeSession', () => {
     const result = session(
       normalizeSession({
         sessionId: 's1',
-        events: [posthogEvent(0), posthogEvent(40)],
+        events: [posthogEvent(0), posthogEvent(20, { event: 'search_performed' }), posthogEvent(40)],
         recording: [{ type: 3, timestamp: 1, data: {} }],
       }),
     );
@@ -139,10 +157,11 @@ describe('normalizeSession', () => {
       expect(result.warnings).toEqual([]);
     });
 
-    it('skips too-short with the duration in the reason', async () => {
+    it('skips too-short, whose only click falls in the cut-off, with the lengths in the reason', async () => {
       expect(await load('too-short')).toEqual({
         ok: false,
-        reason: 'session lasts 12.0 s; under 10 s remain after cutting the first and last 5 s',
+        reason:
+          'no user action is left after cutting the first and last 3.0 s of the 12.0 s session (start-up and leaving noise)',
       });
     });
 

@@ -6,7 +6,8 @@ import { parseRrwebRecording } from '../parse/rrweb-recording.util';
 import { deriveEventsFromRecording } from './derive-events.util';
 import { orderEvents, orderRecording } from './event-order.util';
 import type { NormalizeResult, NormalizeSessionInput } from './normalized-session.schema';
-import { CUT_OFF_MS, MIN_ANALYZED_MS, MIN_SESSION_MS } from './session-limits.constants';
+import { cutOffMs } from './session-limits.constants';
+import { isUserAction } from './user-action.util';
 
 type Rejection = { ok: false; reason: string };
 const reject = (reason: string): Rejection => ({ ok: false, reason });
@@ -70,9 +71,15 @@ export function normalizeSession(input: NormalizeSessionInput): NormalizeResult 
 
   const { startMs, endMs } = timeSpan(ordered.events, recording);
   const durationMs = endMs - startMs;
-  if (durationMs < MIN_SESSION_MS) {
+  // The cut-offs drop start-up and leaving noise, not sessions: skipped only when no action is left.
+  const cutMs = cutOffMs(durationMs);
+  const acted = ordered.events.some((event, index) => {
+    const at = Date.parse(event.timestamp);
+    return isUserAction(event, index) && at >= startMs + cutMs && at <= endMs - cutMs;
+  });
+  if (!acted) {
     return reject(
-      `session lasts ${(durationMs / 1000).toFixed(1)} s; under ${MIN_ANALYZED_MS / 1000} s remain after cutting the first and last ${CUT_OFF_MS / 1000} s`,
+      `no user action is left after cutting the first and last ${seconds(cutMs)} s of the ${seconds(durationMs)} s session (start-up and leaving noise)`,
     );
   }
   return {
@@ -110,6 +117,10 @@ function noteDropped<T>(warnings: string[], what: string, parsed: ParsedPayload<
   if (!parsed || parsed.dropped === 0) return;
   const count = plural(parsed.dropped, `invalid ${what} was`, `invalid ${what}s were`);
   warnings.push(`${count} dropped (first problem: ${parsed.firstProblem ?? 'unknown'})`);
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
 }
 
 function plural(count: number, one: string, many: string): string {

@@ -57,7 +57,7 @@ describe('ingest stage', () => {
     const skipped = Object.fromEntries(
       results.map((r) => [r.sessionId, r.status === 'skipped' ? r.reason : r.status]),
     );
-    expect(skipped['too-short']).toMatch(/under 10 s remain/);
+    expect(skipped['too-short']).toMatch(/no user action is left after cutting/);
     expect(skipped['missing']).toMatch(/could not load the session/);
   });
 
