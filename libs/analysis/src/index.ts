@@ -6,3 +6,4 @@ export { ERROR_CLICK_WINDOW_MS } from './exception-detector.util';
 export { RAGE_CLICK_MIN_CLICKS, RAGE_CLICK_WINDOW_MS } from './rage-click-detector.util';
 export { SUCCESS_EVENTS, SUCCESS_PATH_PATTERN } from './session-outcome.util';
 export { pageName } from './page-name.util';
+export { exceptionOf, type ExceptionFacts } from './event-kind.util';

@@ -1,0 +1,11 @@
+export { countTokens, TOKEN_ENCODING } from './tokens/count-tokens.util';
+export type { BlockLine, BlockOmissions, DataBlock } from './data-block/data-block.types';
+export type { TextMasker } from './data-block/alias-tables';
+export { formatLine, renderDataBlock } from './data-block/render-data-block.util';
+export { parseDataBlock, type ParsedDataBlock } from './data-block/parse-data-block.util';
+export { DATA_BLOCK_LEGEND, frameDataBlock } from './data-block/summary-framing.util';
+export { PiiMasker } from './privacy/pii.masker';
+export type { ExtraPiiPattern, PiiCounts, PiiKind, PiiMaskingOptions } from './privacy/pii-kind.types';
+export type { FieldHints } from './privacy/sensitive-field.util';
+export { InvalidPiiPatternError } from './privacy/pii-pattern.error';
+export { piiPlaceholder } from './privacy/pii-placeholder.util';
