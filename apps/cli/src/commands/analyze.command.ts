@@ -1,6 +1,8 @@
+import { countTokens, PiiMasker } from '@sift/prompting';
 import { readBatchInput } from '@sift/sessions';
 import { Command } from 'commander';
 import { resolve } from 'node:path';
+import { writeDryRun } from '../output/dry-run-files';
 import { writeReportFiles } from '../output/report-files';
 import { defaultReportId } from '../runtime/report-id.util';
 import { runEmbeddedAnalysis } from '../runtime/run-embedded-analysis';
@@ -8,6 +10,7 @@ import { runEmbeddedAnalysis } from '../runtime/run-embedded-analysis';
 interface AnalyzeOptions {
   readonly out: string;
   readonly reportId?: string;
+  readonly dryRun?: boolean;
 }
 
 export function analyzeCommand(): Command {
@@ -19,8 +22,25 @@ export function analyzeCommand(): Command {
     )
     .requiredOption('-o, --out <dir>', 'folder for report.json')
     .option('--report-id <id>', 'report id (default: batch.json reportId, else <batch name>-<time>)')
+    .option(
+      '--dry-run',
+      'call no model: write what would be sent to <out>/prompts/ (data blocks, prompts, index.json)',
+    )
     .action(async (batchPath: string, options: AnalyzeOptions) => {
       const input = await readBatchInput(resolve(batchPath));
+      if (options.dryRun) {
+        const { dir, entries } = await writeDryRun(
+          input,
+          resolve(options.out),
+          () => new PiiMasker(),
+          countTokens,
+        );
+        const rendered = entries.filter((entry) => entry.status === 'rendered').length;
+        process.stdout.write(
+          `dry run: ${rendered} of ${entries.length} sessions rendered, no model called → ${dir}\n`,
+        );
+        return;
+      }
       const reportId = options.reportId ?? input.batch.reportId ?? defaultReportId(batchPath);
       const { report, notListed } = await runEmbeddedAnalysis(input, reportId, process.env);
       notListed.forEach(({ sessionId, reason }) =>
