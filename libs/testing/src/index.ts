@@ -6,3 +6,4 @@ export {
   type KafkaTopicSpec,
 } from './kafka-mock/kafka-mock-cluster.launcher';
 export { waitUntil } from './wait/wait-until';
+export { REAL_RECORDINGS_DIR, realRecordingSessions } from './recordings/real-recordings';

@@ -2,7 +2,7 @@ import { exceptionOf, targetOfEvent } from '@sift/analysis';
 import type { PosthogEvent } from '@sift/contracts';
 import type { BlockLine } from './data-block.types';
 import { kindOf } from './event-kind.util';
-import { round1 } from './select-events.util';
+import { round1 } from './seconds.util';
 import type { AliasTables } from './alias-tables';
 
 /** Consecutive like actions closer than this fold into one line (a burst, not two visits). */

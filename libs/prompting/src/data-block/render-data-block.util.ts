@@ -4,7 +4,8 @@ import { countTokens } from '../tokens/count-tokens.util';
 import { AliasTables, TextMasker } from './alias-tables';
 import { buildLines } from './block-lines.util';
 import type { BlockLine, BlockOmissions, DataBlock } from './data-block.types';
-import { round1, selectEvents } from './select-events.util';
+import { round1 } from './seconds.util';
+import { selectEvents } from './select-events.util';
 
 /**
  * The session data block: one normalized session as compact text for a model. A header (length, pages,

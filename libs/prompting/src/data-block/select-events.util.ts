@@ -1,6 +1,7 @@
 import type { PosthogEvent } from '@sift/contracts';
 import type { BlockOmissions } from './data-block.types';
 import { isContextFree, isSystemEvent } from './event-kind.util';
+import { round1 } from './seconds.util';
 
 /** Start-up and wind-down noise is cut from this much of each end (never more than a quarter of the session). */
 export const CUT_WINDOW_MS = 5_000;
@@ -72,8 +73,4 @@ function heartbeatNames(events: readonly PosthogEvent[]): Set<string> {
     if (spread <= HEARTBEAT_MAX_SPREAD) names.add(name);
   }
   return names;
-}
-
-export function round1(value: number): number {
-  return Math.round(value * 10) / 10;
 }

@@ -1,4 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ReportDeadlines } from '@sift/reports';
+import { STATE_STORE } from '@sift/service-kit';
+import { StateStore } from '@sift/state';
 import { AGGREGATOR_CONFIG, AggregatorConfig } from './aggregator.config';
 import { DeadlineSweeper } from './deadline-sweeper.service';
 import { KnownReports } from './known-reports.service';
@@ -21,6 +24,11 @@ export class AggregatorModule {
       controllers: [SessionResultsConsumer, PatternResultsConsumer],
       providers: [
         { provide: AGGREGATOR_CONFIG, useValue: config },
+        {
+          provide: ReportDeadlines,
+          useFactory: (store: StateStore) => new ReportDeadlines(store),
+          inject: [STATE_STORE],
+        },
         KnownReports,
         ReportTransitions,
         ReportLedgers,

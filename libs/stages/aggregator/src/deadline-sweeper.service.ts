@@ -1,8 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { errorMessage } from '@sift/errors';
 import { PhaseDeadline, ReportDeadlines } from '@sift/reports';
-import { STATE_STORE } from '@sift/service-kit';
-import { StateStore } from '@sift/state';
 import { AGGREGATOR_CONFIG, AggregatorConfig } from './aggregator.config';
 import { PatternsPhaseService } from './patterns-phase.service';
 import { ResultsBacklog } from './results-backlog.service';
@@ -18,20 +16,17 @@ import { SessionsPhaseService } from './sessions-phase.service';
 @Injectable()
 export class DeadlineSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineSweeper.name);
-  private readonly deadlines: ReportDeadlines;
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private stopped = true;
 
   constructor(
     @Inject(AGGREGATOR_CONFIG) private readonly config: AggregatorConfig,
-    @Inject(STATE_STORE) store: StateStore,
+    private readonly deadlines: ReportDeadlines,
     private readonly sessions: SessionsPhaseService,
     private readonly patterns: PatternsPhaseService,
     private readonly backlog: ResultsBacklog,
-  ) {
-    this.deadlines = new ReportDeadlines(store);
-  }
+  ) {}
 
   onApplicationBootstrap(): void {
     this.stopped = false;

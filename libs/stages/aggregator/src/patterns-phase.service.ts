@@ -26,11 +26,11 @@ import { chunksFailureReason } from './session-verdict.util';
 @Injectable()
 export class PatternsPhaseService {
   private readonly logger = new Logger(PatternsPhaseService.name);
-  private readonly deadlines: ReportDeadlines;
 
   constructor(
     @Inject(AGGREGATOR_CONFIG) private readonly config: AggregatorConfig,
     @Inject(STATE_STORE) private readonly store: StateStore,
+    private readonly deadlines: ReportDeadlines,
     private readonly reports: KnownReports,
     private readonly transitions: ReportTransitions,
     private readonly ledgers: ReportLedgers,
@@ -38,9 +38,7 @@ export class PatternsPhaseService {
     private readonly publisher: TypedPublisher,
     private readonly progress: ReportProgressPublisher,
     private readonly finalizer: ReportFinalizer,
-  ) {
-    this.deadlines = new ReportDeadlines(store);
-  }
+  ) {}
 
   /** Plans the extract stage over the summarized sessions and sends one job per chunk (within a transition). */
   async start(meta: ReportMeta, sessions: readonly SessionRecord[], signal: AbortSignal): Promise<void> {

@@ -29,10 +29,10 @@ import { SessionFailure } from './session-verdict.util';
 export class ReportFinalizer {
   private readonly logger = new Logger(ReportFinalizer.name);
   private readonly summaries: SummaryStore;
-  private readonly deadlines: ReportDeadlines;
 
   constructor(
     @Inject(STATE_STORE) private readonly store: StateStore,
+    private readonly deadlines: ReportDeadlines,
     @Inject(AGGREGATOR_CONFIG) private readonly config: AggregatorConfig,
     private readonly publisher: TypedPublisher,
     private readonly progress: ReportProgressPublisher,
@@ -40,7 +40,6 @@ export class ReportFinalizer {
     private readonly ledgers: ReportLedgers,
   ) {
     this.summaries = new SummaryStore(store);
-    this.deadlines = new ReportDeadlines(store);
   }
 
   /** `usages`: what came on top of the sessions' own usage (pattern chunks). The sessions phase is closed. */

@@ -2,8 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SessionResult } from '@sift/contracts';
 import { SiftError } from '@sift/errors';
 import { ReportDeadlines, ReportMeta } from '@sift/reports';
-import { STATE_STORE } from '@sift/service-kit';
-import { StateStore } from '@sift/state';
 import { AGGREGATOR_CONFIG, AggregatorConfig } from './aggregator.config';
 import { KnownReports } from './known-reports.service';
 import { PatternsPhaseService } from './patterns-phase.service';
@@ -17,20 +15,17 @@ import { SESSION_DEADLINE_REASON, sessionsFailureReason } from './session-verdic
 @Injectable()
 export class SessionsPhaseService {
   private readonly logger = new Logger(SessionsPhaseService.name);
-  private readonly deadlines: ReportDeadlines;
 
   constructor(
     @Inject(AGGREGATOR_CONFIG) private readonly config: AggregatorConfig,
-    @Inject(STATE_STORE) store: StateStore,
+    private readonly deadlines: ReportDeadlines,
     private readonly reports: KnownReports,
     private readonly transitions: ReportTransitions,
     private readonly ledgers: ReportLedgers,
     private readonly progress: ReportProgressPublisher,
     private readonly patterns: PatternsPhaseService,
     private readonly finalizer: ReportFinalizer,
-  ) {
-    this.deadlines = new ReportDeadlines(store);
-  }
+  ) {}
 
   /** Records one session's final result and closes the phase once every session reported. */
   async record(result: SessionResult): Promise<void> {

@@ -5,13 +5,13 @@ import {
   payloadSourcePolicy,
   readBatchInput,
 } from '@sift/sessions';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { REAL_RECORDINGS_DIR, realRecordingSessions } from '@sift/testing';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { referenceFormat } from './reference-format.util';
 
 const ROOT = resolve(__dirname, '../../../..');
 const RECORDED_BATCH = join(ROOT, 'test/fixtures/recorded/shop-24/batch');
-const REAL_RECORDINGS = resolve(ROOT, '../shared/recordings');
 const RESULTS = join(ROOT, 'bench/results');
 
 interface Row {
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const batch = await readBatchInput(RECORDED_BATCH);
   for (const session of batch.sessions) rows.push(...(await measure(session, batch.origin.path)));
-  for (const session of await realRecordings()) rows.push(...(await measure(session, REAL_RECORDINGS)));
+  for (const session of await realRecordingSessions())
+    rows.push(...(await measure(session, REAL_RECORDINGS_DIR)));
   const total = rows.reduce(
     (sum, row) => ({
       ...sum,
@@ -80,22 +81,6 @@ async function measure(session: BatchInputSession, root: string): Promise<Row[]>
       sift: block.tokens,
     },
   ];
-}
-
-async function realRecordings(): Promise<BatchInputSession[]> {
-  const files = (await readdir(REAL_RECORDINGS))
-    .filter((f) => f.endsWith('.json') || f.endsWith('.js'))
-    .sort();
-  return Promise.all(
-    files.map(async (file): Promise<BatchInputSession> => {
-      const sessionId = file.replace(/\.(json|js)$/, '');
-      if (file.endsWith('.json'))
-        return { sessionId, recording: { kind: 'file', path: join(REAL_RECORDINGS, file) } };
-      const text = await readFile(join(REAL_RECORDINGS, file), 'utf8');
-      const value = JSON.parse(text.slice(text.indexOf('['), text.lastIndexOf(']') + 1)) as unknown[];
-      return { sessionId, recording: { kind: 'inline', value } };
-    }),
-  );
 }
 
 function printTable(rows: Row[]): void {
