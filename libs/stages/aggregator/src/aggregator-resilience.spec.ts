@@ -1,6 +1,6 @@
 import { reportV1Schema } from '@sift/contracts';
 import { REPORT_STATE_TTL_SECONDS, reportKeys } from '@sift/reports';
-import { DEADLINES_KEY, MemoryStateStore, StateStore } from '@sift/state';
+import { DEADLINES_KEY, MemoryStateStore, SetOptions, StateStore } from '@sift/state';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { aggregatorConfigSchema } from './aggregator.config';
 import { AggregatorHarness } from './aggregator.test-util';
@@ -18,6 +18,19 @@ class FailFirstSettle extends MemoryStateStore {
       throw new Error('ECONNRESET (injected)');
     }
     return super.zrem(key, member);
+  }
+}
+
+/** Fails the first write of a pattern stage's "jobs sent" marker: the sender died right after sending. */
+class LosesJobsSentMarker extends MemoryStateStore {
+  lost = false;
+
+  override async set(key: string, value: Buffer | string, options?: SetOptions): Promise<void> {
+    if (!this.lost && key === reportKeys.patternJobsSent('r-late', 'extract')) {
+      this.lost = true;
+      throw new Error('ECONNRESET (injected)');
+    }
+    return super.set(key, value, options);
   }
 }
 
@@ -59,6 +72,19 @@ describe('aggregator resilience', () => {
     await harness.waitFor('the report', () => harness?.reports.length === 1);
     await sleep(1_000);
     expect(store.failed).toBe(true);
+    expect(harness.extractor.jobs).toHaveLength(1);
+    expect(await store.zrangeByScore(DEADLINES_KEY, 0, Number.POSITIVE_INFINITY)).toEqual([]);
+  });
+
+  it('never sends pattern jobs again for a stage that closed, when the run that sent them left no marker', async () => {
+    const store = new LosesJobsSentMarker();
+    harness = await new AggregatorHarness({ store }).start();
+    await harness.register('r-late', ['s1', 's2', 's3'], 200);
+    await harness.send([await harness.succeeded('r-late', 's1'), await harness.succeeded('r-late', 's2')]);
+    await harness.waitFor('the report', () => harness?.reports.length === 1);
+    await harness.send([await harness.succeeded('r-late', 's3')]); // late: runs the sessions close again
+    await sleep(1_000);
+    expect(store.lost).toBe(true);
     expect(harness.extractor.jobs).toHaveLength(1);
     expect(await store.zrangeByScore(DEADLINES_KEY, 0, Number.POSITIVE_INFINITY)).toEqual([]);
   });

@@ -51,8 +51,9 @@ export class PatternsPhaseService {
     const plan = await this.chunks.plan(reportId, 'extract', chunkSummaries(summarized));
     const chunkCount = plan.chunks.length;
     const sent = reportKeys.patternJobsSent(reportId, plan.stage);
-    // Sent before, by a run of the transition that failed later: nothing to send or arm again.
-    if ((await this.store.get(sent)) !== null) return;
+    // Sent before, by a run of the transition that failed later: nothing to send or arm again. Nor once
+    // the stage closed (the run that sent the jobs died before marking them, and the report went on).
+    if ((await this.store.get(sent)) !== null || (await this.stageClosed(reportId, plan.stage))) return;
     // Armed before the jobs leave: chunks that never answer must not hold the report open forever.
     await this.deadlines.arm(reportId, 'extract', Date.now() + this.config.PATTERN_STAGE_TIMEOUT_MS);
     signal.throwIfAborted();
@@ -69,6 +70,11 @@ export class PatternsPhaseService {
       succeeded: 0,
       failed: 0,
     });
+  }
+
+  private async stageClosed(reportId: string, stage: PatternPlan['stage']): Promise<boolean> {
+    const gate = await this.store.get(reportKeys.ledger(reportId, stage).gate);
+    return gate?.toString() === 'closed';
   }
 
   /** Records one chunk's result and finishes the report once every planned chunk reported. */
